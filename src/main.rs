@@ -1,1 +1,51 @@
-fn main() {}
+//! Entry point: parse arguments, open the store, run a command or the terminal app.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use persona_studio::cli::{self, Cli, Command};
+use persona_studio::paths;
+use persona_studio::store::Store;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let (db, is_default) = paths::resolve_db(args.db.clone());
+    let user = paths::resolve_user(args.user.clone());
+    let existed = db.exists();
+    let init = matches!(args.command, Some(Command::Init));
+    let mut store = match Store::open(&db, if init { None } else { args.tenant.as_deref() }, &user) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("persona-studio: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if init && let Some(key) = args.tenant.as_deref() {
+        let added = persona_studio::store::tenant::add(store.conn(), key, key).and_then(|_| store.switch_tenant(key));
+        if let Err(e) = added {
+            eprintln!("persona-studio: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    // A new default database starts with the demo personas, so a first run shows real content.
+    if is_default && !existed && let Err(e) = persona_studio::demo::load_demo(&mut store) {
+        eprintln!("persona-studio: could not load the demo personas: {e}");
+    }
+    match args.command {
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            match cli::run(&mut store, command, &mut out) {
+                Ok(code) => ExitCode::from(code as u8),
+                Err(e) => {
+                    eprintln!("persona-studio: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}

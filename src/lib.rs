@@ -1,0 +1,10 @@
+//! Persona Studio: a keyboard-first terminal editor for the personas of schema v4.0.0,
+//! stored in SQLite.
+
+pub mod cli;
+pub mod demo;
+pub mod model;
+pub mod paths;
+pub mod rules;
+pub mod spec;
+pub mod store;

@@ -1,0 +1,241 @@
+//! The persona as JSON: the demo set, `show --json` and the import/export bundle share this
+//! format. Keys are column names from `spec`; lists are keyed by table name without `persona_`.
+//! Store-owned columns (ids, timestamps) and computed columns are not part of it.
+
+use serde::ser::{Serialize, Serializer};
+use serde_json::{Map, Value as Json};
+
+use super::persona::{Persona, Row, default_value};
+use super::Value;
+use crate::spec::validate::{Lookups, validate_value};
+use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
+
+/// Version of the bundle format written by this build; newer bundles are refused.
+pub const FORMAT_VERSION: i64 = 1;
+
+pub fn value_to_json(value: &Value) -> Json {
+    match value {
+        Value::Null => Json::Null,
+        Value::Text(s) => Json::String(s.clone()),
+        Value::Int(i) => Json::from(*i),
+        Value::Real(r) => serde_json::Number::from_f64(*r).map_or(Json::Null, Json::Number),
+        Value::Bool(b) => Json::Bool(*b),
+    }
+}
+
+fn shown(j: &Json) -> String {
+    match j {
+        Json::String(s) => format!("\"{s}\""),
+        Json::Array(_) => "a list".into(),
+        Json::Object(_) => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The JSON value as this column's value type, before range and list checks.
+pub fn value_from_json(field: &FieldSpec, j: &Json) -> Result<Value, String> {
+    let wrong = |what: &str| Err(format!("{} is not {what}", shown(j)));
+    match (field.kind, j) {
+        (_, Json::Null) => Ok(Value::Null),
+        (Kind::Int { .. }, Json::Number(n)) => match n.as_i64() {
+            Some(i) => Ok(Value::Int(i)),
+            None => wrong("a whole number"),
+        },
+        (Kind::Int { .. }, _) => wrong("a whole number"),
+        (Kind::Decimal { .. }, Json::Number(n)) => match n.as_f64() {
+            Some(x) => Ok(Value::Real(x)),
+            None => wrong("a number"),
+        },
+        (Kind::Decimal { .. }, _) => wrong("a number"),
+        (Kind::Bool, Json::Bool(b)) => Ok(Value::Bool(*b)),
+        (Kind::Bool, _) => wrong("true or false"),
+        (_, Json::String(s)) => Ok(Value::Text(s.clone())),
+        (_, _) => wrong("text"),
+    }
+}
+
+fn fields_to_json(fields: &[FieldSpec], values: &[Value]) -> Map<String, Json> {
+    let mut m = Map::new();
+    for (f, v) in fields.iter().zip(values) {
+        if f.is_writable() {
+            m.insert(f.name.to_string(), value_to_json(v));
+        }
+    }
+    m
+}
+
+/// The persona as a JSON object, every writable column present (null when empty) so two exports
+/// of the same data are byte-identical.
+pub fn persona_to_json(p: &Persona) -> Json {
+    let mut m = fields_to_json(CORE_FIELDS, &p.core);
+    for (spec, rows) in CHILD_SPECS.iter().zip(&p.lists) {
+        let j = match spec.cardinality {
+            Cardinality::Many => Json::Array(
+                rows.iter()
+                    .map(|r| Json::Object(fields_to_json(spec.fields, &r.values)))
+                    .collect(),
+            ),
+            Cardinality::One => rows
+                .first()
+                .map_or(Json::Null, |r| Json::Object(fields_to_json(spec.fields, &r.values))),
+        };
+        m.insert(spec.key.to_string(), j);
+    }
+    Json::Object(m)
+}
+
+impl Serialize for Persona {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        persona_to_json(self).serialize(s)
+    }
+}
+
+/// Reads fields of one object: absent keys take the column default, `null` is NULL, unknown
+/// keys and bad values are reported with their JSON path.
+fn fields_from_json(
+    fields: &[FieldSpec],
+    obj: &Map<String, Json>,
+    path: &str,
+    lookups: Option<&Lookups>,
+    extra_keys: &[&str],
+    errors: &mut Vec<String>,
+) -> Vec<Value> {
+    for key in obj.keys() {
+        let known = fields.iter().any(|f| f.name == key && f.is_writable()) || extra_keys.contains(&key.as_str());
+        if !known {
+            errors.push(format!("{path}.{key}: unknown field"));
+        }
+    }
+    fields
+        .iter()
+        .map(|f| {
+            let Some(j) = obj.get(f.name).filter(|_| f.is_writable()) else {
+                let v = default_value(f);
+                if f.required && v.is_blank() && f.is_writable() {
+                    errors.push(format!("{path}.{}: is required", f.name));
+                }
+                return v;
+            };
+            match value_from_json(f, j) {
+                Ok(v) => {
+                    let v = match v {
+                        Value::Text(s) if s.trim().is_empty() && !f.is_multiline() => Value::Null,
+                        v => v,
+                    };
+                    let checked = match lookups {
+                        Some(l) => validate_value(f, &v, l),
+                        None if matches!(f.kind, Kind::Lookup(_)) => Ok(()),
+                        None => validate_value(f, &v, &Lookups::default()),
+                    };
+                    if let Err(e) = checked {
+                        errors.push(format!("{path}.{}: {e}", f.name));
+                    }
+                    v
+                }
+                Err(e) => {
+                    errors.push(format!("{path}.{}: {e}", f.name));
+                    Value::Null
+                }
+            }
+        })
+        .collect()
+}
+
+/// Reads one persona object. `lookups` checks lookup codes; without it only their type is
+/// checked (the database's foreign keys still refuse unknown codes).
+pub fn persona_from_json(j: &Json, path: &str, lookups: Option<&Lookups>) -> Result<Persona, Vec<String>> {
+    let mut errors = Vec::new();
+    let Json::Object(obj) = j else {
+        return Err(vec![format!("{path}: {} is not a persona object", shown(j))]);
+    };
+    let list_keys: Vec<&str> = CHILD_SPECS.iter().map(|c| c.key).collect();
+    let mut p = Persona::new_draft();
+    p.core = fields_from_json(CORE_FIELDS, obj, path, lookups, &list_keys, &mut errors);
+    for (i, spec) in CHILD_SPECS.iter().enumerate() {
+        let lpath = format!("{path}.{}", spec.key);
+        let read_row = |rj: &Json, rpath: &str, errors: &mut Vec<String>| -> Option<Row> {
+            match rj {
+                Json::Object(ro) => Some(Row {
+                    id: None,
+                    values: fields_from_json(spec.fields, ro, rpath, lookups, &[], errors),
+                }),
+                other => {
+                    errors.push(format!("{rpath}: {} is not a row object", shown(other)));
+                    None
+                }
+            }
+        };
+        let rows = match (spec.cardinality, obj.get(spec.key)) {
+            (_, None | Some(Json::Null)) => Vec::new(),
+            (Cardinality::Many, Some(Json::Array(items))) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(k, rj)| read_row(rj, &format!("{lpath}[{k}]"), &mut errors))
+                .collect(),
+            (Cardinality::Many, Some(other)) => {
+                errors.push(format!("{lpath}: {} is not a list", shown(other)));
+                Vec::new()
+            }
+            (Cardinality::One, Some(rj)) => read_row(rj, &lpath, &mut errors).into_iter().collect(),
+        };
+        if spec.key == "success_metrics" {
+            let mi = spec.field_index("metric_name").unwrap_or(0);
+            for (k, r) in rows.iter().enumerate() {
+                let name = &r.values[mi];
+                if !name.is_blank() && rows[..k].iter().any(|o| &o.values[mi] == name) {
+                    errors.push(format!("{lpath}[{k}].metric_name: {name} is already used by another metric of this persona"));
+                }
+            }
+        }
+        p.lists[i] = rows;
+    }
+    if errors.is_empty() { Ok(p) } else { Err(errors) }
+}
+
+/// A bundle: `{"format_version": 1, "personas": [...]}`.
+pub fn bundle_from_json(text: &str, lookups: Option<&Lookups>) -> Result<Vec<Persona>, Vec<String>> {
+    let j: Json = serde_json::from_str(text).map_err(|e| vec![format!("not valid JSON: {e}")])?;
+    let Json::Object(obj) = &j else {
+        return Err(vec![format!("$: {} is not a bundle object with format_version and personas", shown(&j))]);
+    };
+    match obj.get("format_version") {
+        Some(Json::Number(n)) if n.as_i64().is_some_and(|v| (1..=FORMAT_VERSION).contains(&v)) => {}
+        Some(Json::Number(n)) => {
+            return Err(vec![format!(
+                "format_version: {n} is not supported; this version of Persona Studio reads format 1 to {FORMAT_VERSION}"
+            )]);
+        }
+        Some(other) => return Err(vec![format!("format_version: {} is not a number", shown(other))]),
+        None => return Err(vec!["format_version: is required".into()]),
+    }
+    let Some(Json::Array(items)) = obj.get("personas") else {
+        return Err(vec!["personas: is required and must be a list".into()]);
+    };
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match persona_from_json(item, &format!("personas[{i}]"), lookups) {
+            Ok(p) => {
+                if let Some(prev) = out.iter().position(|q: &Persona| q.slug() == p.slug()) {
+                    errors.push(format!(
+                        "personas[{i}].slug: \"{}\" is already used by personas[{prev}] in this file",
+                        p.slug()
+                    ));
+                }
+                out.push(p);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Writes a bundle, pretty-printed, ending in a newline.
+pub fn bundle_to_json(personas: &[Persona]) -> String {
+    let mut m = Map::new();
+    m.insert("format_version".into(), Json::from(FORMAT_VERSION));
+    m.insert("personas".into(), Json::Array(personas.iter().map(persona_to_json).collect()));
+    let mut s = serde_json::to_string_pretty(&Json::Object(m)).unwrap_or_default();
+    s.push('\n');
+    s
+}

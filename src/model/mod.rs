@@ -1,0 +1,9 @@
+//! The persona as data: values, records and rows. No SQL, no terminal.
+
+pub mod json;
+pub mod markdown;
+pub mod persona;
+pub mod value;
+
+pub use persona::{Persona, Row, Summary};
+pub use value::Value;

@@ -1,0 +1,12 @@
+//! One description of every column: it drives the SQL, the forms, validation and import/export.
+
+pub mod children;
+pub mod core;
+pub mod enums;
+pub mod field;
+pub mod validate;
+
+pub use children::{CHILD_SPECS, child_index};
+pub use core::{CORE_FIELDS, SECTIONS, core_index};
+pub use field::{Cardinality, ChildSpec, Default, FieldSpec, Kind, OrgKind};
+pub use validate::{Lookups, parse_input, validate_value};

@@ -1,0 +1,102 @@
+//! Opening a database: pragmas, the migration runner keyed on `PRAGMA user_version`, and the
+//! design's §6 helper functions registered as SQL scalar functions.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+use crate::rules;
+
+/// The schema, in order; `user_version` counts how many have been applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_core", include_str!("../../schema/001_core.sql")),
+    ("002_search", include_str!("../../schema/002_search.sql")),
+];
+
+/// How long a write waits for another editor's transaction before reporting "busy".
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens (creating if needed) a database file, refuses files that are not SQLite, and migrates.
+pub fn open_file(path: &Path) -> Result<Connection> {
+    let shown = path.display().to_string();
+    let fail = |reason: String| StoreError::Open { path: shown.clone(), reason };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| fail(format!("cannot create folder {}: {e}", parent.display())))?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
+    // Reading the schema is the first thing that touches the file's header: a file that is
+    // not SQLite fails here, before any write.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Open { reason, .. } => fail(reason),
+            StoreError::Busy => fail("the file is locked by another program".into()),
+            other => fail(other.to_string()),
+        })?;
+    configure(&conn)?;
+    // WAL lets a reader and a writer work at once; a read-only file or folder keeps its mode.
+    let _ = conn.pragma_update(None, "journal_mode", "WAL");
+    migrate(&mut conn).map_err(|e| match e {
+        e @ StoreError::TooNew { .. } => e,
+        StoreError::ReadOnly => fail("the file is read-only and needs its schema created or upgraded".into()),
+        other => fail(other.to_string()),
+    })?;
+    Ok(conn)
+}
+
+/// An in-memory database with the whole schema, for tests and dry runs.
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    register_functions(conn)?;
+    Ok(())
+}
+
+/// `calculate_gen_ai_readiness_level(ai, tech, risk, change)` and
+/// `infer_preferred_service_layer(archetype, work_pattern)` for our own connections. The schema
+/// never depends on them, so the file still works in any SQLite client.
+pub fn register_functions(conn: &Connection) -> Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("calculate_gen_ai_readiness_level", 4, flags, |ctx| {
+        let ai: Option<f64> = ctx.get(0)?;
+        let t: Option<String> = ctx.get(1)?;
+        let r: Option<String> = ctx.get(2)?;
+        let c: Option<String> = ctx.get(3)?;
+        Ok(rules::calculate_gen_ai_readiness_level(ai, t.as_deref(), r.as_deref(), c.as_deref()))
+    })?;
+    conn.create_scalar_function("infer_preferred_service_layer", 2, flags, |ctx| {
+        let a: Option<String> = ctx.get(0)?;
+        let w: Option<String> = ctx.get(1)?;
+        Ok(rules::infer_preferred_service_layer(a.as_deref(), w.as_deref()))
+    })?;
+    Ok(())
+}
+
+/// Applies the migrations newer than the file's `user_version`, each in its own transaction.
+/// Returns how many were applied; refuses a file from a newer build.
+pub fn migrate(conn: &mut Connection) -> Result<usize> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if current > known {
+        return Err(StoreError::TooNew { found: current, known });
+    }
+    let mut applied = 0;
+    for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+        applied += 1;
+    }
+    Ok(applied)
+}

@@ -1,0 +1,172 @@
+//! The browser's list: filtered, sorted windows of persona summaries.
+
+use rusqlite::{params_from_iter, types::Value as Sql};
+
+use super::Store;
+use super::error::Result;
+use crate::model::Summary;
+
+/// What the browser shows. Empty fields do not filter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub archetype: Option<String>,
+    pub status: Option<String>,
+    pub function: Option<String>,
+    pub tier: Option<String>,
+    /// Words searched in the full-text index (name, title, ... and the lists' text).
+    pub text: String,
+    /// The trash: soft-deleted personas instead of live ones.
+    pub deleted: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Title,
+    Archetype,
+    Function,
+    Seniority,
+    Status,
+    Tier,
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Name,
+        SortKey::Title,
+        SortKey::Archetype,
+        SortKey::Function,
+        SortKey::Seniority,
+        SortKey::Status,
+        SortKey::Tier,
+        SortKey::Updated,
+    ];
+
+    /// A fixed SQL expression per key; never built from input.
+    fn sql(self) -> &'static str {
+        match self {
+            SortKey::Name => "p.name COLLATE NOCASE",
+            SortKey::Title => "p.title COLLATE NOCASE",
+            SortKey::Archetype => "p.archetype",
+            SortKey::Function => "p.function_name COLLATE NOCASE",
+            SortKey::Seniority => "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)",
+            SortKey::Status => {
+                "CASE p.validation_status WHEN 'draft' THEN 1 WHEN 'pending_review' THEN 2 \
+                 WHEN 'validated' THEN 3 WHEN 'published' THEN 4 WHEN 'archived' THEN 5 END"
+            }
+            SortKey::Tier => "v.priority_tier",
+            SortKey::Updated => "p.updated_at",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Title => "title",
+            SortKey::Archetype => "archetype",
+            SortKey::Function => "function",
+            SortKey::Seniority => "seniority",
+            SortKey::Status => "status",
+            SortKey::Tier => "tier",
+            SortKey::Updated => "updated",
+        }
+    }
+}
+
+/// Turns typed words into an FTS5 query: each word quoted (so operators and quotes typed by
+/// the user are plain text) and prefix-matched, all words required.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .collect();
+    if words.is_empty() { None } else { Some(words.join(" ")) }
+}
+
+impl Store {
+    fn filter_sql(&self, f: &Filter, args: &mut Vec<Sql>) -> String {
+        args.push(Sql::Text(self.tenant.id.clone()));
+        let mut sql = String::from(" FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id WHERE p.tenant_id = ?1");
+        sql.push_str(if f.deleted { " AND p.deleted_at IS NOT NULL" } else { " AND p.deleted_at IS NULL" });
+        let mut eq = |col: &str, v: &Option<String>, args: &mut Vec<Sql>| {
+            if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+                args.push(Sql::Text(v.clone()));
+                sql.push_str(&format!(" AND {col} = ?{}", args.len()));
+            }
+        };
+        eq("p.archetype", &f.archetype, args);
+        eq("p.validation_status", &f.status, args);
+        eq("p.function_name", &f.function, args);
+        if f.tier.as_deref() == Some("tier_4_low") {
+            // A persona with no scoring row counts as the lowest tier, like a NULL total does.
+            sql.push_str(" AND coalesce(v.priority_tier, 'tier_4_low') = 'tier_4_low'");
+        } else {
+            eq("v.priority_tier", &f.tier, args);
+        }
+        if let Some(q) = fts_query(&f.text) {
+            args.push(Sql::Text(q));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND p.id IN (SELECT persona_id FROM persona_search WHERE persona_search MATCH ?{n} AND tenant_id = ?1)"
+            ));
+        }
+        sql
+    }
+
+    /// How many personas match, for the scroll bar and the header.
+    pub fn count(&self, f: &Filter) -> Result<usize> {
+        let mut args = Vec::new();
+        let sql = format!("SELECT count(*){}", self.filter_sql(f, &mut args));
+        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// One window of matching personas, sorted.
+    pub fn summaries(&self, f: &Filter, sort: SortKey, descending: bool, offset: usize, limit: usize) -> Result<Vec<Summary>> {
+        let mut args = Vec::new();
+        let from = self.filter_sql(f, &mut args);
+        let dir = if descending { "DESC" } else { "ASC" };
+        args.push(Sql::Integer(limit as i64));
+        args.push(Sql::Integer(offset as i64));
+        let n = args.len();
+        let sql = format!(
+            "SELECT p.id, p.slug, p.name, p.title, p.archetype, p.function_name, p.seniority_level, \
+             p.validation_status, v.total_score, v.priority_tier, p.ai_maturity_score, p.work_complexity_score, p.updated_at \
+             {from} ORDER BY {} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id LIMIT ?{} OFFSET ?{n}",
+            sort.sql(),
+            n - 1
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| {
+            Ok(Summary {
+                id: r.get(0)?,
+                slug: r.get(1)?,
+                name: r.get(2)?,
+                title: r.get(3)?,
+                archetype: r.get(4)?,
+                function_name: r.get(5)?,
+                seniority_level: r.get(6)?,
+                validation_status: r.get(7)?,
+                total_score: r.get(8)?,
+                priority_tier: r.get(9)?,
+                ai_maturity_score: r.get(10)?,
+                work_complexity_score: r.get(11)?,
+                updated_at: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Distinct function names of the tenant's live personas, for the function filter.
+    pub fn function_names(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT function_name FROM personas WHERE tenant_id = ?1 AND deleted_at IS NULL \
+             AND function_name IS NOT NULL ORDER BY function_name COLLATE NOCASE",
+        )?;
+        let rows = st.query_map([&self.tenant.id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
