@@ -14,10 +14,13 @@
 --   * UUID  -> TEXT, default = lowercase RFC-4122 v4 string built from randomblob
 --              (PostgreSQL gen_random_uuid() has no SQLite equivalent).
 --   * TIMESTAMPTZ -> TEXT, UTC ISO-8601 with milliseconds ('2025-11-28T10:00:00.000Z').
---   * DATE  -> TEXT 'YYYY-MM-DD', CHECK date(x, '+0 days') = x. PORT: plain date(x)
---     passes day overflows through unchanged in SQLite 3.40 (date('2025-02-30') =
---     '2025-02-30'); the '+0 days' modifier forces a calendar round trip, so
---     '2025-02-30', '2025-1-1', '2025-01-01 10:00' and numbers are all rejected.
+--   * DATE  -> TEXT 'YYYY-MM-DD', CHECK (x IS NULL OR date(x, '+0 days') IS x).
+--     PORT: two traps in the obvious "date(x) = x": (1) plain date(x) passes day
+--     overflows through unchanged in SQLite 3.40 (date('2025-02-30') =
+--     '2025-02-30'); the '+0 days' modifier forces a calendar round trip;
+--     (2) date('soon') is NULL, NULL = x is NULL, and a NULL CHECK *passes*, so
+--     IS is used instead of =. Rejected: '2025-02-30', '2025-1-1', 'soon',
+--     '2025-01-01 10:00', 20250101.
 --   * BOOLEAN -> INTEGER 0/1 with CHECK (col IN (0, 1)); NULL allowed unless NOT NULL.
 --   * NUMERIC(p,s)/DECIMAL(p,s) -> REAL with the design's range CHECKs. PORT: SQLite
 --     does not enforce precision/scale, so e.g. 9.95 is stored as-is where
@@ -791,7 +794,7 @@ CREATE TABLE persona_certifications (
     certification_name TEXT NOT NULL,
     issuing_organization TEXT NOT NULL,
     year_obtained INTEGER CHECK (year_obtained >= 1950 AND year_obtained <= 2030),
-    expiration_date TEXT CHECK (expiration_date IS NULL OR date(expiration_date, '+0 days') = expiration_date),
+    expiration_date TEXT CHECK (expiration_date IS NULL OR date(expiration_date, '+0 days') IS expiration_date),
     is_current INTEGER DEFAULT 1 CHECK (is_current IN (0, 1)),
 
     sequence_order INTEGER DEFAULT 0,
@@ -931,7 +934,7 @@ CREATE TABLE persona_evidence_sources (
     key_finding TEXT NOT NULL,
     sample_size INTEGER,
     methodology TEXT,
-    publication_date TEXT CHECK (publication_date IS NULL OR date(publication_date, '+0 days') = publication_date),
+    publication_date TEXT CHECK (publication_date IS NULL OR date(publication_date, '+0 days') IS publication_date),
     confidence_level TEXT CHECK (confidence_level IN ('low', 'medium', 'high', 'very_high')),
     url TEXT,
 

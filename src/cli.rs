@@ -70,13 +70,29 @@ pub enum Command {
 pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i32, StoreError> {
     match command {
         Command::Init => {
-            writeln!(out, "database ready: tenant \"{}\", user \"{}\"", store.tenant().key, store.user_name())?;
+            writeln!(
+                out,
+                "database ready: tenant \"{}\", user \"{}\"",
+                store.tenant().key,
+                store.user_name()
+            )?;
         }
         Command::Demo => {
             let (created, updated) = crate::demo::load_demo(store)?;
-            writeln!(out, "demo personas loaded into tenant \"{}\": {created} created, {updated} updated", store.tenant().key)?;
+            writeln!(
+                out,
+                "demo personas loaded into tenant \"{}\": {created} created, {updated} updated",
+                store.tenant().key
+            )?;
         }
-        Command::List { archetype, status, function, search, deleted, json } => {
+        Command::List {
+            archetype,
+            status,
+            function,
+            search,
+            deleted,
+            json,
+        } => {
             let filter = Filter {
                 archetype,
                 status,
@@ -87,9 +103,17 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
             };
             let rows = store.summaries(&filter, SortKey::Name, false, 0, usize::MAX >> 1)?;
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default())?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&rows).unwrap_or_default()
+                )?;
             } else {
-                writeln!(out, "{:<40} {:<34} {:<13} {:<15} {:<14}", "SLUG", "NAME", "ARCHETYPE", "STATUS", "TIER")?;
+                writeln!(
+                    out,
+                    "{:<40} {:<34} {:<13} {:<15} {:<14}",
+                    "SLUG", "NAME", "ARCHETYPE", "STATUS", "TIER"
+                )?;
                 for r in &rows {
                     writeln!(
                         out,
@@ -101,7 +125,12 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                         r.priority_tier.as_deref().unwrap_or("-")
                     )?;
                 }
-                writeln!(out, "{} persona(s) in tenant \"{}\"", rows.len(), store.tenant().key)?;
+                writeln!(
+                    out,
+                    "{} persona(s) in tenant \"{}\"",
+                    rows.len(),
+                    store.tenant().key
+                )?;
             }
         }
         Command::Show { slug, json } => {
@@ -115,9 +144,17 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     m.insert("updated_at".into(), p.updated_at.clone().into());
                     m.insert("deleted_at".into(), p.deleted_at.clone().into());
                 }
-                writeln!(out, "{}", serde_json::to_string_pretty(&j).unwrap_or_default())?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&j).unwrap_or_default()
+                )?;
             } else {
-                write!(out, "{}", crate::model::markdown::persona_markdown(&p, store.lookups()))?;
+                write!(
+                    out,
+                    "{}",
+                    crate::model::markdown::persona_markdown(&p, store.lookups())
+                )?;
             }
         }
         Command::Check => {

@@ -1,6 +1,7 @@
 //! Persona Studio: a keyboard-first terminal editor for the personas of schema v4.0.0,
 //! stored in SQLite.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod model;
@@ -8,3 +9,5 @@ pub mod paths;
 pub mod rules;
 pub mod spec;
 pub mod store;
+pub mod term;
+pub mod ui;

@@ -13,7 +13,8 @@ fn main() -> ExitCode {
     let user = paths::resolve_user(args.user.clone());
     let existed = db.exists();
     let init = matches!(args.command, Some(Command::Init));
-    let mut store = match Store::open(&db, if init { None } else { args.tenant.as_deref() }, &user) {
+    let mut store = match Store::open(&db, if init { None } else { args.tenant.as_deref() }, &user)
+    {
         Ok(s) => s,
         Err(e) => {
             eprintln!("persona-studio: {e}");
@@ -21,14 +22,18 @@ fn main() -> ExitCode {
         }
     };
     if init && let Some(key) = args.tenant.as_deref() {
-        let added = persona_studio::store::tenant::add(store.conn(), key, key).and_then(|_| store.switch_tenant(key));
+        let added = persona_studio::store::tenant::add(store.conn(), key, key)
+            .and_then(|_| store.switch_tenant(key));
         if let Err(e) = added {
             eprintln!("persona-studio: {e}");
             return ExitCode::from(2);
         }
     }
     // A new default database starts with the demo personas, so a first run shows real content.
-    if is_default && !existed && let Err(e) = persona_studio::demo::load_demo(&mut store) {
+    if is_default
+        && !existed
+        && let Err(e) = persona_studio::demo::load_demo(&mut store)
+    {
         eprintln!("persona-studio: could not load the demo personas: {e}");
     }
     match args.command {
@@ -43,9 +48,15 @@ fn main() -> ExitCode {
             }
         }
         None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+            let size = crossterm::terminal::size().unwrap_or((80, 24));
+            let mut app = persona_studio::app::App::new(store, size);
+            match persona_studio::term::run(&mut app) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("persona-studio: terminal error: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

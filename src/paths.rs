@@ -36,8 +36,16 @@ pub fn resolve_db(flag: Option<PathBuf>) -> (PathBuf, bool) {
 /// `--user`, else `PERSONA_STUDIO_USER`, else the login name.
 pub fn resolve_user(flag: Option<String>) -> String {
     flag.filter(|s| !s.trim().is_empty())
-        .or_else(|| std::env::var(USER_ENV).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(|| {
+            std::env::var(USER_ENV)
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
         .or_else(|| std::env::var("USER").ok().filter(|s| !s.trim().is_empty()))
-        .or_else(|| std::env::var("USERNAME").ok().filter(|s| !s.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("USERNAME")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
         .unwrap_or_else(|| "local".to_string())
 }

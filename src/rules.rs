@@ -71,11 +71,20 @@ pub fn calculate_gen_ai_readiness_level(
     risk_tolerance: Option<&str>,
     change_readiness: Option<&str>,
 ) -> &'static str {
-    readiness(ai_maturity_score, technology_adoption, risk_tolerance, change_readiness).level
+    readiness(
+        ai_maturity_score,
+        technology_adoption,
+        risk_tolerance,
+        change_readiness,
+    )
+    .level
 }
 
 /// §6.2 `infer_preferred_service_layer`.
-pub fn infer_preferred_service_layer(archetype: Option<&str>, work_pattern: Option<&str>) -> &'static str {
+pub fn infer_preferred_service_layer(
+    archetype: Option<&str>,
+    work_pattern: Option<&str>,
+) -> &'static str {
     match (archetype, work_pattern) {
         (Some("AUTOMATOR"), _) => "WORKFLOWS",
         (Some("ORCHESTRATOR"), Some("strategic")) => "SOLUTION_BUILDER",
@@ -114,7 +123,10 @@ pub const QUADRANT_SPLIT: f64 = 50.0;
 
 /// The archetype the scores imply (high/low AI maturity × routine/strategic work), or None
 /// while either score is missing.
-pub fn quadrant_archetype(ai_maturity_score: Option<f64>, work_complexity_score: Option<f64>) -> Option<&'static str> {
+pub fn quadrant_archetype(
+    ai_maturity_score: Option<f64>,
+    work_complexity_score: Option<f64>,
+) -> Option<&'static str> {
     let high_ai = ai_maturity_score? >= QUADRANT_SPLIT;
     let strategic = work_complexity_score? >= QUADRANT_SPLIT;
     Some(match (high_ai, strategic) {
@@ -126,7 +138,11 @@ pub fn quadrant_archetype(ai_maturity_score: Option<f64>, work_complexity_score:
 }
 
 /// True when an archetype is chosen, the scores imply a quadrant, and the two differ.
-pub fn archetype_disagrees(archetype: Option<&str>, ai: Option<f64>, complexity: Option<f64>) -> bool {
+pub fn archetype_disagrees(
+    archetype: Option<&str>,
+    ai: Option<f64>,
+    complexity: Option<f64>,
+) -> bool {
     match (archetype, quadrant_archetype(ai, complexity)) {
         (Some(chosen), Some(implied)) => chosen != implied,
         _ => false,
@@ -139,24 +155,53 @@ mod tests {
 
     #[test]
     fn readiness_thresholds_are_inclusive() {
-        assert_eq!(calculate_gen_ai_readiness_level(Some(60.0), None, None, None), "proficient");
-        assert_eq!(calculate_gen_ai_readiness_level(Some(59.99), None, None, None), "developing");
-        assert_eq!(calculate_gen_ai_readiness_level(Some(100.0), Some("innovator"), None, None), "expert");
-        assert_eq!(calculate_gen_ai_readiness_level(None, None, None, None), "developing");
         assert_eq!(
-            calculate_gen_ai_readiness_level(Some(0.0), Some("laggard"), Some("very_low"), Some("resistant")),
+            calculate_gen_ai_readiness_level(Some(60.0), None, None, None),
+            "proficient"
+        );
+        assert_eq!(
+            calculate_gen_ai_readiness_level(Some(59.99), None, None, None),
+            "developing"
+        );
+        assert_eq!(
+            calculate_gen_ai_readiness_level(Some(100.0), Some("innovator"), None, None),
+            "expert"
+        );
+        assert_eq!(
+            calculate_gen_ai_readiness_level(None, None, None, None),
+            "developing"
+        );
+        assert_eq!(
+            calculate_gen_ai_readiness_level(
+                Some(0.0),
+                Some("laggard"),
+                Some("very_low"),
+                Some("resistant")
+            ),
             "beginner"
         );
         let r = readiness(Some(80.0), Some("early_adopter"), Some("high"), Some("low"));
-        assert_eq!((r.base, r.technology, r.risk, r.change, r.score), (4.0, 1.0, 1.0, -1.0, 5.0));
+        assert_eq!(
+            (r.base, r.technology, r.risk, r.change, r.score),
+            (4.0, 1.0, 1.0, -1.0, 5.0)
+        );
         assert_eq!(r.level, "advanced");
     }
 
     #[test]
     fn service_layer() {
-        assert_eq!(infer_preferred_service_layer(Some("ORCHESTRATOR"), Some("strategic")), "SOLUTION_BUILDER");
-        assert_eq!(infer_preferred_service_layer(Some("ORCHESTRATOR"), Some("mixed")), "ASK_PANEL");
-        assert_eq!(infer_preferred_service_layer(None, Some("strategic")), "MIXED");
+        assert_eq!(
+            infer_preferred_service_layer(Some("ORCHESTRATOR"), Some("strategic")),
+            "SOLUTION_BUILDER"
+        );
+        assert_eq!(
+            infer_preferred_service_layer(Some("ORCHESTRATOR"), Some("mixed")),
+            "ASK_PANEL"
+        );
+        assert_eq!(
+            infer_preferred_service_layer(None, Some("strategic")),
+            "MIXED"
+        );
     }
 
     #[test]
@@ -172,14 +217,33 @@ mod tests {
             assert_eq!(vpanes_tier(Some(total)), tier, "total {total}");
         }
         assert_eq!(vpanes_tier(None), "tier_4_low");
-        assert_eq!(vpanes_total([Some(0.1), Some(0.2), Some(0.0), Some(0.0), Some(0.0), Some(0.0)]), Some(0.3));
-        assert_eq!(vpanes_total([Some(1.0), None, Some(0.0), Some(0.0), Some(0.0), Some(0.0)]), None);
+        assert_eq!(
+            vpanes_total([
+                Some(0.1),
+                Some(0.2),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0)
+            ]),
+            Some(0.3)
+        );
+        assert_eq!(
+            vpanes_total([Some(1.0), None, Some(0.0), Some(0.0), Some(0.0), Some(0.0)]),
+            None
+        );
     }
 
     #[test]
     fn quadrants() {
-        assert_eq!(quadrant_archetype(Some(50.0), Some(49.99)), Some("AUTOMATOR"));
-        assert_eq!(quadrant_archetype(Some(50.0), Some(50.0)), Some("ORCHESTRATOR"));
+        assert_eq!(
+            quadrant_archetype(Some(50.0), Some(49.99)),
+            Some("AUTOMATOR")
+        );
+        assert_eq!(
+            quadrant_archetype(Some(50.0), Some(50.0)),
+            Some("ORCHESTRATOR")
+        );
         assert_eq!(quadrant_archetype(Some(10.0), Some(10.0)), Some("LEARNER"));
         assert_eq!(quadrant_archetype(Some(10.0), Some(90.0)), Some("SKEPTIC"));
         assert_eq!(quadrant_archetype(None, Some(90.0)), None);

@@ -57,12 +57,20 @@ fn assert_columns(c: &Connection, table: &str, spec: &[&str]) {
     assert!(object_exists(c, "table", table), "table {table} is missing");
     let actual = table_xinfo(c, table);
     let actual_names: Vec<&str> = actual.iter().map(|c| c.name.as_str()).collect();
-    let expected_names: Vec<&str> = spec.iter().map(|s| s.split_whitespace().next().unwrap()).collect();
-    assert_eq!(actual_names, expected_names, "columns of {table} (names and order)");
+    let expected_names: Vec<&str> = spec
+        .iter()
+        .map(|s| s.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        actual_names, expected_names,
+        "columns of {table} (names and order)"
+    );
     for (col, s) in actual.iter().zip(spec) {
         let mut parts = s.split_whitespace();
         let _name = parts.next().unwrap();
-        let ty = parts.next().unwrap_or_else(|| panic!("spec {s:?} needs a type"));
+        let ty = parts
+            .next()
+            .unwrap_or_else(|| panic!("spec {s:?} needs a type"));
         let (ty, notnull) = match ty.strip_suffix('!') {
             Some(t) => (t, true),
             None => (ty, false),
@@ -73,11 +81,17 @@ fn assert_columns(c: &Connection, table: &str, spec: &[&str]) {
     // Every table's id is the TEXT primary key (a UUID).
     let id = actual.iter().find(|c| c.name == "id").expect("id column");
     assert_eq!(id.pk, 1, "{table}.id must be the primary key");
-    assert_eq!(actual.iter().filter(|c| c.pk > 0).count(), 1, "{table} has a single-column primary key");
+    assert_eq!(
+        actual.iter().filter(|c| c.pk > 0).count(),
+        1,
+        "{table} has a single-column primary key"
+    );
 }
 
 fn column<'a>(cols: &'a [ColInfo], name: &str) -> &'a ColInfo {
-    cols.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("column {name} missing"))
+    cols.iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("column {name} missing"))
 }
 
 fn default_of(c: &Connection, table: &str, col: &str) -> Option<String> {
@@ -266,10 +280,18 @@ const PERSONAS: &[&str] = &[
 /// §4: the 18 junction tables, every column in order.
 fn junction_tables() -> Vec<(&'static str, Vec<&'static str>)> {
     let head = ["id TEXT!", "persona_id TEXT!", "tenant_id TEXT"];
-    let tail_seq = ["sequence_order INTEGER", "created_at TEXT", "updated_at TEXT"];
+    let tail_seq = [
+        "sequence_order INTEGER",
+        "created_at TEXT",
+        "updated_at TEXT",
+    ];
     let tail_ts = ["created_at TEXT", "updated_at TEXT"];
     let t = |mid: &[&'static str], tail: &[&'static str]| -> Vec<&'static str> {
-        head.iter().chain(mid.iter()).chain(tail.iter()).copied().collect()
+        head.iter()
+            .chain(mid.iter())
+            .chain(tail.iter())
+            .copied()
+            .collect()
     };
     vec![
         (
@@ -303,12 +325,24 @@ fn junction_tables() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         (
             "persona_motivations",
-            t(&["motivation_text TEXT!", "motivation_category TEXT", "importance TEXT"], &tail_seq),
+            t(
+                &[
+                    "motivation_text TEXT!",
+                    "motivation_category TEXT",
+                    "importance TEXT",
+                ],
+                &tail_seq,
+            ),
         ),
         (
             "persona_challenges",
             t(
-                &["challenge_text TEXT!", "challenge_type TEXT", "impact TEXT", "current_solution TEXT"],
+                &[
+                    "challenge_text TEXT!",
+                    "challenge_type TEXT",
+                    "impact TEXT",
+                    "current_solution TEXT",
+                ],
                 &tail_seq,
             ),
         ),
@@ -396,7 +430,10 @@ fn junction_tables() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         (
             "persona_success_metrics",
-            t(&["metric_name TEXT!", "metric_description TEXT!"], &tail_seq),
+            t(
+                &["metric_name TEXT!", "metric_description TEXT!"],
+                &tail_seq,
+            ),
         ),
         (
             "persona_buying_process",
@@ -412,7 +449,14 @@ fn junction_tables() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         (
             "persona_buying_triggers",
-            t(&["trigger_type TEXT", "trigger_description TEXT!", "urgency_level TEXT"], &tail_seq),
+            t(
+                &[
+                    "trigger_type TEXT",
+                    "trigger_description TEXT!",
+                    "urgency_level TEXT",
+                ],
+                &tail_seq,
+            ),
         ),
         (
             "persona_aspirations",
@@ -544,24 +588,64 @@ fn referenced_tables() -> Vec<(&'static str, Vec<&'static str>)> {
 /// Every "-- FK to lookup_x.code" column of the document: (table, column, lookup table).
 const LOOKUP_FKS: &[(&str, &str, &str)] = &[
     ("personas", "seniority_level", "lookup_seniority_levels"),
-    ("personas", "typical_organization_size", "lookup_organization_sizes"),
+    (
+        "personas",
+        "typical_organization_size",
+        "lookup_organization_sizes",
+    ),
     ("personas", "geographic_scope", "lookup_geographic_scopes"),
-    ("personas", "technology_adoption", "lookup_technology_adoption"),
+    (
+        "personas",
+        "technology_adoption",
+        "lookup_technology_adoption",
+    ),
     ("personas", "risk_tolerance", "lookup_risk_tolerance"),
     ("personas", "change_readiness", "lookup_change_readiness"),
-    ("persona_pain_points", "category", "lookup_pain_point_categories"),
+    (
+        "persona_pain_points",
+        "category",
+        "lookup_pain_point_categories",
+    ),
     ("persona_pain_points", "severity", "lookup_severity_levels"),
-    ("persona_pain_points", "frequency", "lookup_frequency_levels"),
+    (
+        "persona_pain_points",
+        "frequency",
+        "lookup_frequency_levels",
+    ),
     ("persona_goals", "goal_type", "lookup_goal_types"),
     ("persona_goals", "priority", "lookup_severity_levels"),
     ("persona_goals", "timeframe", "lookup_timeframes"),
-    ("persona_challenges", "challenge_type", "lookup_challenge_types"),
+    (
+        "persona_challenges",
+        "challenge_type",
+        "lookup_challenge_types",
+    ),
     ("persona_challenges", "impact", "lookup_severity_levels"),
-    ("persona_tools_used", "usage_frequency", "lookup_frequency_levels"),
-    ("persona_stakeholders", "interaction_frequency", "lookup_frequency_levels"),
-    ("persona_buying_triggers", "trigger_type", "lookup_trigger_types"),
-    ("persona_annual_conferences", "conference_type", "lookup_conference_types"),
-    ("persona_annual_conferences", "role", "lookup_conference_roles"),
+    (
+        "persona_tools_used",
+        "usage_frequency",
+        "lookup_frequency_levels",
+    ),
+    (
+        "persona_stakeholders",
+        "interaction_frequency",
+        "lookup_frequency_levels",
+    ),
+    (
+        "persona_buying_triggers",
+        "trigger_type",
+        "lookup_trigger_types",
+    ),
+    (
+        "persona_annual_conferences",
+        "conference_type",
+        "lookup_conference_types",
+    ),
+    (
+        "persona_annual_conferences",
+        "role",
+        "lookup_conference_roles",
+    ),
 ];
 
 #[derive(Debug)]
@@ -574,7 +658,9 @@ struct Fk {
 }
 
 fn foreign_keys(c: &Connection, table: &str) -> Vec<Fk> {
-    let mut st = c.prepare(&format!("PRAGMA foreign_key_list({table})")).unwrap();
+    let mut st = c
+        .prepare(&format!("PRAGMA foreign_key_list({table})"))
+        .unwrap();
     st.query_map([], |r| {
         Ok(Fk {
             table: r.get(2)?,
@@ -591,7 +677,11 @@ fn foreign_keys(c: &Connection, table: &str) -> Vec<Fk> {
 
 fn fk_of<'a>(fks: &'a [Fk], table: &str, from: &str) -> &'a Fk {
     let found: Vec<&Fk> = fks.iter().filter(|f| f.from == from).collect();
-    assert_eq!(found.len(), 1, "{table}.{from} must have exactly one foreign key, got {found:?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "{table}.{from} must have exactly one foreign key, got {found:?}"
+    );
     found[0]
 }
 
@@ -608,33 +698,55 @@ fn indexes(c: &Connection, table: &str) -> Vec<IndexInfo> {
     let mut st = c.prepare(&format!("PRAGMA index_list({table})")).unwrap();
     let list: Vec<(String, bool, String, bool)> = st
         .query_map([], |r| {
-            Ok((r.get(1)?, r.get::<_, i64>(2)? != 0, r.get(3)?, r.get::<_, i64>(4)? != 0))
+            Ok((
+                r.get(1)?,
+                r.get::<_, i64>(2)? != 0,
+                r.get(3)?,
+                r.get::<_, i64>(4)? != 0,
+            ))
         })
         .unwrap()
         .collect::<Result<Vec<_>, _>>()
         .unwrap();
     list.into_iter()
         .map(|(name, unique, origin, partial)| {
-            let mut st = c.prepare(&format!("PRAGMA index_info(\"{name}\")")).unwrap();
+            let mut st = c
+                .prepare(&format!("PRAGMA index_info(\"{name}\")"))
+                .unwrap();
             let columns = st
                 .query_map([], |r| r.get::<_, String>(2))
                 .unwrap()
                 .collect::<Result<Vec<_>, _>>()
                 .unwrap();
-            IndexInfo { name, unique, origin, partial, columns }
+            IndexInfo {
+                name,
+                unique,
+                origin,
+                partial,
+                columns,
+            }
         })
         .collect()
 }
 
 fn has_unique_on(c: &Connection, table: &str, cols: &[&str]) -> bool {
-    indexes(c, table)
-        .iter()
-        .any(|i| i.unique && i.origin == "u" && i.columns.iter().map(String::as_str).eq(cols.iter().copied()))
+    indexes(c, table).iter().any(|i| {
+        i.unique
+            && i.origin == "u"
+            && i.columns
+                .iter()
+                .map(String::as_str)
+                .eq(cols.iter().copied())
+    })
 }
 
 fn normalized_sql(c: &Connection, kind: &str, name: &str) -> String {
     let sql: String = c
-        .query_row("SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2", [kind, name], |r| r.get(0))
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2",
+            [kind, name],
+            |r| r.get(0),
+        )
         .unwrap_or_else(|e| panic!("{kind} {name}: {e}"));
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -651,11 +763,28 @@ fn lookup_tables_have_the_designed_columns() {
     for (table, spec) in &tables {
         assert_columns(&c, table, spec);
         let cols = table_xinfo(&c, table);
-        assert_eq!(column(&cols, "sort_order").default.as_deref(), Some("0"), "{table}.sort_order DEFAULT 0");
-        assert_eq!(column(&cols, "is_active").default.as_deref(), Some("1"), "{table}.is_active DEFAULT TRUE");
-        let created = column(&cols, "created_at").default.clone().unwrap_or_default();
-        assert!(created.contains("strftime"), "{table}.created_at defaults to now, got {created:?}");
-        assert!(has_unique_on(&c, table, &["code"]), "{table}.code must be UNIQUE");
+        assert_eq!(
+            column(&cols, "sort_order").default.as_deref(),
+            Some("0"),
+            "{table}.sort_order DEFAULT 0"
+        );
+        assert_eq!(
+            column(&cols, "is_active").default.as_deref(),
+            Some("1"),
+            "{table}.is_active DEFAULT TRUE"
+        );
+        let created = column(&cols, "created_at")
+            .default
+            .clone()
+            .unwrap_or_default();
+        assert!(
+            created.contains("strftime"),
+            "{table}.created_at defaults to now, got {created:?}"
+        );
+        assert!(
+            has_unique_on(&c, table, &["code"]),
+            "{table}.code must be UNIQUE"
+        );
     }
 }
 
@@ -664,18 +793,30 @@ fn personas_has_every_designed_column_in_order() {
     let c = conn();
     assert_columns(&c, "personas", PERSONAS);
     let cols = table_xinfo(&c, "personas");
-    assert_eq!(column(&cols, "salary_currency").default.as_deref(), Some("'USD'"));
-    assert_eq!(column(&cols, "validation_status").default.as_deref(), Some("'draft'"));
+    assert_eq!(
+        column(&cols, "salary_currency").default.as_deref(),
+        Some("'USD'")
+    );
+    assert_eq!(
+        column(&cols, "validation_status").default.as_deref(),
+        Some("'draft'")
+    );
     assert_eq!(column(&cols, "is_active").default.as_deref(), Some("1"));
     assert_eq!(column(&cols, "version").default.as_deref(), Some("1"));
     assert_eq!(column(&cols, "deleted_at").default, None);
     assert_eq!(column(&cols, "validated_at").default, None);
     for ts in ["created_at", "updated_at"] {
         let d = column(&cols, ts).default.clone().unwrap_or_default();
-        assert!(d.contains("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"), "personas.{ts} default: {d:?}");
+        assert!(
+            d.contains("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
+            "personas.{ts} default: {d:?}"
+        );
     }
     let id_default = column(&cols, "id").default.clone().unwrap_or_default();
-    assert!(id_default.contains("randomblob"), "personas.id has a UUID default, got {id_default:?}");
+    assert!(
+        id_default.contains("randomblob"),
+        "personas.id has a UUID default, got {id_default:?}"
+    );
 }
 
 #[test]
@@ -687,24 +828,58 @@ fn junction_tables_have_every_designed_column() {
         assert_columns(&c, table, spec);
         let cols = table_xinfo(&c, table);
         if let Some(seq) = cols.iter().find(|c| c.name == "sequence_order") {
-            assert_eq!(seq.default.as_deref(), Some("0"), "{table}.sequence_order DEFAULT 0");
+            assert_eq!(
+                seq.default.as_deref(),
+                Some("0"),
+                "{table}.sequence_order DEFAULT 0"
+            );
         }
         for ts in ["created_at", "updated_at"] {
             let d = column(&cols, ts).default.clone().unwrap_or_default();
-            assert!(d.contains("strftime"), "{table}.{ts} defaults to now, got {d:?}");
+            assert!(
+                d.contains("strftime"),
+                "{table}.{ts} defaults to now, got {d:?}"
+            );
         }
     }
     // Spot-checked defaults from §4.
     let c = &c;
-    assert_eq!(default_of(c, "persona_pain_points", "severity").as_deref(), Some("'medium'"));
-    assert_eq!(default_of(c, "persona_pain_points", "frequency").as_deref(), Some("'often'"));
-    assert_eq!(default_of(c, "persona_pain_points", "is_ai_addressable").as_deref(), Some("NULL"));
-    assert_eq!(default_of(c, "persona_goals", "priority").as_deref(), Some("'medium'"));
-    assert_eq!(default_of(c, "persona_goals", "is_measurable").as_deref(), Some("0"));
-    assert_eq!(default_of(c, "persona_challenges", "impact").as_deref(), Some("'medium'"));
-    assert_eq!(default_of(c, "persona_typical_day", "sort_order").as_deref(), Some("0"));
-    assert_eq!(default_of(c, "persona_typical_day", "is_ai_automatable").as_deref(), Some("NULL"));
-    assert_eq!(default_of(c, "persona_certifications", "is_current").as_deref(), Some("1"));
+    assert_eq!(
+        default_of(c, "persona_pain_points", "severity").as_deref(),
+        Some("'medium'")
+    );
+    assert_eq!(
+        default_of(c, "persona_pain_points", "frequency").as_deref(),
+        Some("'often'")
+    );
+    assert_eq!(
+        default_of(c, "persona_pain_points", "is_ai_addressable").as_deref(),
+        Some("NULL")
+    );
+    assert_eq!(
+        default_of(c, "persona_goals", "priority").as_deref(),
+        Some("'medium'")
+    );
+    assert_eq!(
+        default_of(c, "persona_goals", "is_measurable").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        default_of(c, "persona_challenges", "impact").as_deref(),
+        Some("'medium'")
+    );
+    assert_eq!(
+        default_of(c, "persona_typical_day", "sort_order").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        default_of(c, "persona_typical_day", "is_ai_automatable").as_deref(),
+        Some("NULL")
+    );
+    assert_eq!(
+        default_of(c, "persona_certifications", "is_current").as_deref(),
+        Some("1")
+    );
     assert_eq!(default_of(c, "persona_goals", "timeframe"), None);
 }
 
@@ -717,28 +892,69 @@ fn referenced_tables_exist() {
     assert!(has_unique_on(&c, "tenants", &["tenant_key"]));
     assert!(has_unique_on(&c, "users", &["username"]));
     for t in ["org_functions", "org_departments", "org_roles"] {
-        assert!(has_unique_on(&c, t, &["tenant_id", "slug"]), "{t} UNIQUE (tenant_id, slug)");
+        assert!(
+            has_unique_on(&c, t, &["tenant_id", "slug"]),
+            "{t} UNIQUE (tenant_id, slug)"
+        );
     }
     let dep = foreign_keys(&c, "org_departments");
-    assert_eq!(fk_of(&dep, "org_departments", "tenant_id").on_delete, "CASCADE");
-    assert_eq!(fk_of(&dep, "org_departments", "function_id").on_delete, "SET NULL");
+    assert_eq!(
+        fk_of(&dep, "org_departments", "tenant_id").on_delete,
+        "CASCADE"
+    );
+    assert_eq!(
+        fk_of(&dep, "org_departments", "function_id").on_delete,
+        "SET NULL"
+    );
     let roles = foreign_keys(&c, "org_roles");
     assert_eq!(fk_of(&roles, "org_roles", "tenant_id").table, "tenants");
-    assert_eq!(fk_of(&roles, "org_roles", "function_id").table, "org_functions");
-    assert_eq!(fk_of(&roles, "org_roles", "department_id").table, "org_departments");
-    assert_eq!(fk_of(&roles, "org_roles", "department_id").on_delete, "SET NULL");
+    assert_eq!(
+        fk_of(&roles, "org_roles", "function_id").table,
+        "org_functions"
+    );
+    assert_eq!(
+        fk_of(&roles, "org_roles", "department_id").table,
+        "org_departments"
+    );
+    assert_eq!(
+        fk_of(&roles, "org_roles", "department_id").on_delete,
+        "SET NULL"
+    );
     let fns = foreign_keys(&c, "org_functions");
-    assert_eq!(fk_of(&fns, "org_functions", "tenant_id").on_delete, "CASCADE");
+    assert_eq!(
+        fk_of(&fns, "org_functions", "tenant_id").on_delete,
+        "CASCADE"
+    );
 }
 
 #[test]
 fn vpanes_generated_columns_are_stored() {
     let c = conn();
     let cols = table_xinfo(&c, "persona_vpanes_scoring");
-    assert_eq!(column(&cols, "total_score").hidden, 3, "total_score must be GENERATED ... STORED");
-    assert_eq!(column(&cols, "priority_tier").hidden, 3, "priority_tier must be GENERATED ... STORED");
-    for plain in ["visibility", "pain", "actions", "needs", "emotions", "scenarios", "scoring_notes"] {
-        assert_eq!(column(&cols, plain).hidden, 0, "{plain} is an ordinary column");
+    assert_eq!(
+        column(&cols, "total_score").hidden,
+        3,
+        "total_score must be GENERATED ... STORED"
+    );
+    assert_eq!(
+        column(&cols, "priority_tier").hidden,
+        3,
+        "priority_tier must be GENERATED ... STORED"
+    );
+    for plain in [
+        "visibility",
+        "pain",
+        "actions",
+        "needs",
+        "emotions",
+        "scenarios",
+        "scoring_notes",
+    ] {
+        assert_eq!(
+            column(&cols, plain).hidden,
+            0,
+            "{plain} is an ordinary column"
+        );
     }
     // No other generated column anywhere.
     let tables: Vec<String> = c
@@ -756,7 +972,13 @@ fn vpanes_generated_columns_are_stored() {
             }
         }
     }
-    assert_eq!(generated, vec!["persona_vpanes_scoring.total_score", "persona_vpanes_scoring.priority_tier"]);
+    assert_eq!(
+        generated,
+        vec![
+            "persona_vpanes_scoring.total_score",
+            "persona_vpanes_scoring.priority_tier"
+        ]
+    );
 }
 
 #[test]
@@ -824,13 +1046,20 @@ fn views_have_exactly_the_designed_columns() {
         assert_eq!(names, cols.to_vec(), "columns of {view}");
     }
     // The design's views filter soft-deleted personas.
-    for view in ["v_personas_summary", "v_personas_with_vpanes", "v_archetype_distribution"] {
+    for view in [
+        "v_personas_summary",
+        "v_personas_with_vpanes",
+        "v_archetype_distribution",
+    ] {
         assert!(
             normalized_sql(&c, "view", view).contains("WHERE p.deleted_at IS NULL"),
             "{view} must exclude soft-deleted personas"
         );
     }
-    assert!(normalized_sql(&c, "view", "v_archetype_distribution").contains("GROUP BY t.tenant_key, p.archetype, p.function_name"));
+    assert!(
+        normalized_sql(&c, "view", "v_archetype_distribution")
+            .contains("GROUP BY t.tenant_key, p.archetype, p.function_name")
+    );
 }
 
 #[test]
@@ -842,23 +1071,44 @@ fn personas_indexes_of_section_3_2_exist() {
         ("idx_personas_function_id", &["function_id"], false),
         ("idx_personas_department_id", &["department_id"], false),
         ("idx_personas_archetype", &["archetype"], false),
-        ("idx_personas_tenant_function", &["tenant_id", "function_id"], false),
-        ("idx_personas_tenant_archetype", &["tenant_id", "archetype"], false),
-        ("idx_personas_validation_status", &["validation_status"], true),
+        (
+            "idx_personas_tenant_function",
+            &["tenant_id", "function_id"],
+            false,
+        ),
+        (
+            "idx_personas_tenant_archetype",
+            &["tenant_id", "archetype"],
+            false,
+        ),
+        (
+            "idx_personas_validation_status",
+            &["validation_status"],
+            true,
+        ),
         ("idx_personas_is_active", &["is_active"], true),
         ("idx_personas_slug", &["slug"], false),
     ];
     let idx = indexes(&c, "personas");
     for (name, cols, partial) in expected {
-        let i = idx
-            .iter()
-            .find(|i| i.name == *name)
-            .unwrap_or_else(|| panic!("index {name} missing; have {:?}", idx.iter().map(|i| &i.name).collect::<Vec<_>>()));
-        assert_eq!(i.columns, cols.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{name} columns");
+        let i = idx.iter().find(|i| i.name == *name).unwrap_or_else(|| {
+            panic!(
+                "index {name} missing; have {:?}",
+                idx.iter().map(|i| &i.name).collect::<Vec<_>>()
+            )
+        });
+        assert_eq!(
+            i.columns,
+            cols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{name} columns"
+        );
         assert_eq!(i.partial, *partial, "{name} partial");
         assert!(!i.unique, "{name} is a plain index");
         if *partial {
-            assert!(normalized_sql(&c, "index", name).ends_with("WHERE deleted_at IS NULL"), "{name} predicate");
+            assert!(
+                normalized_sql(&c, "index", name).ends_with("WHERE deleted_at IS NULL"),
+                "{name} predicate"
+            );
         }
     }
 }
@@ -869,7 +1119,10 @@ fn junction_tables_have_a_persona_id_index() {
     for (table, _) in junction_tables() {
         let name = format!("idx_{table}_persona_id");
         let idx = indexes(&c, table);
-        let i = idx.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name} missing"));
+        let i = idx
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
         assert_eq!(i.columns, vec!["persona_id".to_string()]);
     }
 }
@@ -877,18 +1130,31 @@ fn junction_tables_have_a_persona_id_index() {
 #[test]
 fn unique_constraints_exist() {
     let c = conn();
-    assert!(has_unique_on(&c, "personas", &["slug"]), "personas_slug_unique");
-    assert!(has_unique_on(&c, "personas", &["tenant_id", "slug"]), "personas_tenant_slug_unique");
+    assert!(
+        has_unique_on(&c, "personas", &["slug"]),
+        "personas_slug_unique"
+    );
+    assert!(
+        has_unique_on(&c, "personas", &["tenant_id", "slug"]),
+        "personas_tenant_slug_unique"
+    );
     let sql = normalized_sql(&c, "table", "personas");
     assert!(sql.contains("CONSTRAINT personas_tenant_slug_unique UNIQUE (tenant_id, slug)"));
     assert!(sql.contains("CONSTRAINT personas_slug_unique UNIQUE (slug)"));
-    assert!(has_unique_on(&c, "persona_success_metrics", &["persona_id", "metric_name"]));
+    assert!(has_unique_on(
+        &c,
+        "persona_success_metrics",
+        &["persona_id", "metric_name"]
+    ));
     assert!(has_unique_on(&c, "persona_vpanes_scoring", &["persona_id"]));
     assert!(has_unique_on(&c, "persona_buying_process", &["persona_id"]));
     // No other junction table is unique on persona_id.
     for (table, _) in junction_tables() {
         if !["persona_vpanes_scoring", "persona_buying_process"].contains(&table) {
-            assert!(!has_unique_on(&c, table, &["persona_id"]), "{table} allows many rows per persona");
+            assert!(
+                !has_unique_on(&c, table, &["persona_id"]),
+                "{table} allows many rows per persona"
+            );
         }
     }
 }
@@ -900,19 +1166,32 @@ fn lookup_code_columns_are_foreign_keys() {
         let fks = foreign_keys(&c, table);
         let fk = fk_of(&fks, table, col);
         assert_eq!(fk.table, *lookup, "{table}.{col} references {lookup}");
-        assert_eq!(fk.to.as_deref(), Some("code"), "{table}.{col} references {lookup}(code)");
+        assert_eq!(
+            fk.to.as_deref(),
+            Some("code"),
+            "{table}.{col} references {lookup}(code)"
+        );
         assert_eq!(fk.on_update, "CASCADE", "{table}.{col} ON UPDATE CASCADE");
     }
     // persona_aspirations.timeframe is a CHECK in the design, not a lookup FK.
     let asp = foreign_keys(&c, "persona_aspirations");
-    assert!(asp.iter().all(|f| f.from != "timeframe"), "aspirations.timeframe must not be an FK");
+    assert!(
+        asp.iter().all(|f| f.from != "timeframe"),
+        "aspirations.timeframe must not be an FK"
+    );
     // Every FK of every table is either a lookup FK listed above or one of the structural ones.
-    let listed: BTreeSet<(String, String)> =
-        LOOKUP_FKS.iter().map(|(t, c, _)| (t.to_string(), c.to_string())).collect();
+    let listed: BTreeSet<(String, String)> = LOOKUP_FKS
+        .iter()
+        .map(|(t, c, _)| (t.to_string(), c.to_string()))
+        .collect();
     for (table, _) in junction_tables() {
         for fk in foreign_keys(&c, table) {
             if fk.table.starts_with("lookup_") {
-                assert!(listed.contains(&(table.to_string(), fk.from.clone())), "unexpected lookup FK {table}.{}", fk.from);
+                assert!(
+                    listed.contains(&(table.to_string(), fk.from.clone())),
+                    "unexpected lookup FK {table}.{}",
+                    fk.from
+                );
             }
         }
     }
@@ -923,21 +1202,37 @@ fn structural_foreign_keys() {
     let c = conn();
     let p = foreign_keys(&c, "personas");
     let tenant = fk_of(&p, "personas", "tenant_id");
-    assert_eq!((tenant.table.as_str(), tenant.on_delete.as_str()), ("tenants", "CASCADE"));
-    for (col, target) in [("role_id", "org_roles"), ("function_id", "org_functions"), ("department_id", "org_departments")] {
+    assert_eq!(
+        (tenant.table.as_str(), tenant.on_delete.as_str()),
+        ("tenants", "CASCADE")
+    );
+    for (col, target) in [
+        ("role_id", "org_roles"),
+        ("function_id", "org_functions"),
+        ("department_id", "org_departments"),
+    ] {
         let fk = fk_of(&p, "personas", col);
         assert_eq!(fk.table, target);
-        assert_eq!(fk.on_delete, "SET NULL", "personas.{col} ON DELETE SET NULL");
+        assert_eq!(
+            fk.on_delete, "SET NULL",
+            "personas.{col} ON DELETE SET NULL"
+        );
     }
     assert_eq!(fk_of(&p, "personas", "validated_by").table, "users");
     for (table, _) in junction_tables() {
         let fks = foreign_keys(&c, table);
         let persona = fk_of(&fks, table, "persona_id");
         assert_eq!(persona.table, "personas");
-        assert_eq!(persona.on_delete, "CASCADE", "{table}.persona_id ON DELETE CASCADE");
+        assert_eq!(
+            persona.on_delete, "CASCADE",
+            "{table}.persona_id ON DELETE CASCADE"
+        );
         let tenant = fk_of(&fks, table, "tenant_id");
         assert_eq!(tenant.table, "tenants");
-        assert_eq!(tenant.on_delete, "CASCADE", "{table}.tenant_id ON DELETE CASCADE");
+        assert_eq!(
+            tenant.on_delete, "CASCADE",
+            "{table}.tenant_id ON DELETE CASCADE"
+        );
     }
 }
 
@@ -955,9 +1250,16 @@ fn triggers_exist() {
     tables.extend(junction_tables().into_iter().map(|(t, _)| t.to_string()));
     for t in &tables {
         let name = format!("update_{t}_updated_at");
-        assert!(object_exists(&c, "trigger", &name), "trigger {name} missing");
+        assert!(
+            object_exists(&c, "trigger", &name),
+            "trigger {name} missing"
+        );
         let tbl: String = c
-            .query_row("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [&name], |r| r.get(0))
+            .query_row(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [&name],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(&tbl, t);
     }
@@ -972,27 +1274,44 @@ fn triggers_exist() {
         assert!(object_exists(&c, "trigger", name), "trigger {name} missing");
     }
     let upd = normalized_sql(&c, "trigger", "trigger_sync_persona_org_names_update");
-    assert!(upd.contains("AFTER UPDATE OF function_id, department_id, role_id ON personas"), "{upd}");
+    assert!(
+        upd.contains("AFTER UPDATE OF function_id, department_id, role_id ON personas"),
+        "{upd}"
+    );
     // FTS sync: personas and every junction table, for insert, update and delete.
     let mut fts_tables = vec!["personas".to_string()];
     fts_tables.extend(junction_tables().into_iter().map(|(t, _)| t.to_string()));
     for t in &fts_tables {
         for op in ["insert", "update", "delete"] {
             let name = format!("persona_search_{t}_{op}");
-            assert!(object_exists(&c, "trigger", &name), "trigger {name} missing");
+            assert!(
+                object_exists(&c, "trigger", &name),
+                "trigger {name} missing"
+            );
         }
     }
-    assert!(object_exists(&c, "table", "persona_search"), "FTS table missing");
+    assert!(
+        object_exists(&c, "table", "persona_search"),
+        "FTS table missing"
+    );
 }
 
 #[test]
 fn schema_does_not_call_application_functions() {
     let c = conn();
-    let mut st = c.prepare("SELECT name, coalesce(sql, '') FROM sqlite_master").unwrap();
-    let rows: Vec<(String, String)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    let mut st = c
+        .prepare("SELECT name, coalesce(sql, '') FROM sqlite_master")
+        .unwrap();
+    let rows: Vec<(String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     for (name, sql) in rows {
-        for f in ["calculate_gen_ai_readiness_level", "infer_preferred_service_layer"] {
+        for f in [
+            "calculate_gen_ai_readiness_level",
+            "infer_preferred_service_layer",
+        ] {
             assert!(!sql.contains(f), "{name} calls app-registered function {f}");
         }
     }
@@ -1009,7 +1328,8 @@ fn migrations_run_on_a_plain_connection_without_app_functions() {
     c.pragma_update(None, "foreign_keys", "ON").unwrap();
     for (name, sql) in MIGRATIONS {
         let tx = c.transaction().unwrap();
-        tx.execute_batch(sql).unwrap_or_else(|e| panic!("{name}: {e}"));
+        tx.execute_batch(sql)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         tx.commit().unwrap();
     }
     c.execute_batch(
@@ -1020,7 +1340,7 @@ fn migrations_run_on_a_plain_connection_without_app_functions() {
          INSERT INTO persona_pain_points (persona_id, tenant_id, pain_point)
              SELECT id, tenant_id, 'duplicate data entry' FROM personas;
          INSERT INTO persona_vpanes_scoring (persona_id, visibility, pain, actions, needs, emotions, scenarios)
-             SELECT id, 5, 5, 5, 5, 5, 5 FROM personas;
+             SELECT id, 6, 6, 6, 6, 6, 6 FROM personas;
          UPDATE personas SET title = 'T';",
     )
     .unwrap();
@@ -1033,7 +1353,11 @@ fn migrations_run_on_a_plain_connection_without_app_functions() {
         .unwrap();
     assert_eq!((role.as_str(), tier.as_str()), ("Analyst", "tier_2_high"));
     let hits: i64 = c
-        .query_row("SELECT count(*) FROM persona_search WHERE persona_search MATCH 'duplicate'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM persona_search WHERE persona_search MATCH 'duplicate'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(hits, 1);
 }
@@ -1051,7 +1375,10 @@ fn object_counts() {
     };
     assert_eq!(count("table", "AND name LIKE 'lookup\\_%' ESCAPE '\\'"), 15);
     assert_eq!(
-        count("table", "AND name LIKE 'persona\\_%' ESCAPE '\\' AND name NOT LIKE 'persona\\_search%' ESCAPE '\\'"),
+        count(
+            "table",
+            "AND name LIKE 'persona\\_%' ESCAPE '\\' AND name NOT LIKE 'persona\\_search%' ESCAPE '\\'"
+        ),
         18
     );
     assert_eq!(count("view", "AND name LIKE 'v\\_%' ESCAPE '\\'"), 3);

@@ -5,8 +5,8 @@
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value as Json};
 
-use super::persona::{Persona, Row, default_value};
 use super::Value;
+use super::persona::{Persona, Row, default_value};
 use crate::spec::validate::{Lookups, validate_value};
 use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
 
@@ -75,9 +75,9 @@ pub fn persona_to_json(p: &Persona) -> Json {
                     .map(|r| Json::Object(fields_to_json(spec.fields, &r.values)))
                     .collect(),
             ),
-            Cardinality::One => rows
-                .first()
-                .map_or(Json::Null, |r| Json::Object(fields_to_json(spec.fields, &r.values))),
+            Cardinality::One => rows.first().map_or(Json::Null, |r| {
+                Json::Object(fields_to_json(spec.fields, &r.values))
+            }),
         };
         m.insert(spec.key.to_string(), j);
     }
@@ -101,7 +101,8 @@ fn fields_from_json(
     errors: &mut Vec<String>,
 ) -> Vec<Value> {
     for key in obj.keys() {
-        let known = fields.iter().any(|f| f.name == key && f.is_writable()) || extra_keys.contains(&key.as_str());
+        let known = fields.iter().any(|f| f.name == key && f.is_writable())
+            || extra_keys.contains(&key.as_str());
         if !known {
             errors.push(format!("{path}.{key}: unknown field"));
         }
@@ -143,10 +144,17 @@ fn fields_from_json(
 
 /// Reads one persona object. `lookups` checks lookup codes; without it only their type is
 /// checked (the database's foreign keys still refuse unknown codes).
-pub fn persona_from_json(j: &Json, path: &str, lookups: Option<&Lookups>) -> Result<Persona, Vec<String>> {
+pub fn persona_from_json(
+    j: &Json,
+    path: &str,
+    lookups: Option<&Lookups>,
+) -> Result<Persona, Vec<String>> {
     let mut errors = Vec::new();
     let Json::Object(obj) = j else {
-        return Err(vec![format!("{path}: {} is not a persona object", shown(j))]);
+        return Err(vec![format!(
+            "{path}: {} is not a persona object",
+            shown(j)
+        )]);
     };
     let list_keys: Vec<&str> = CHILD_SPECS.iter().map(|c| c.key).collect();
     let mut p = Persona::new_draft();
@@ -189,23 +197,40 @@ pub fn persona_from_json(j: &Json, path: &str, lookups: Option<&Lookups>) -> Res
         }
         p.lists[i] = rows;
     }
-    if errors.is_empty() { Ok(p) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A bundle: `{"format_version": 1, "personas": [...]}`.
-pub fn bundle_from_json(text: &str, lookups: Option<&Lookups>) -> Result<Vec<Persona>, Vec<String>> {
+pub fn bundle_from_json(
+    text: &str,
+    lookups: Option<&Lookups>,
+) -> Result<Vec<Persona>, Vec<String>> {
     let j: Json = serde_json::from_str(text).map_err(|e| vec![format!("not valid JSON: {e}")])?;
     let Json::Object(obj) = &j else {
-        return Err(vec![format!("$: {} is not a bundle object with format_version and personas", shown(&j))]);
+        return Err(vec![format!(
+            "$: {} is not a bundle object with format_version and personas",
+            shown(&j)
+        )]);
     };
     match obj.get("format_version") {
-        Some(Json::Number(n)) if n.as_i64().is_some_and(|v| (1..=FORMAT_VERSION).contains(&v)) => {}
+        Some(Json::Number(n))
+            if n.as_i64()
+                .is_some_and(|v| (1..=FORMAT_VERSION).contains(&v)) => {}
         Some(Json::Number(n)) => {
             return Err(vec![format!(
                 "format_version: {n} is not supported; this version of Persona Studio reads format 1 to {FORMAT_VERSION}"
             )]);
         }
-        Some(other) => return Err(vec![format!("format_version: {} is not a number", shown(other))]),
+        Some(other) => {
+            return Err(vec![format!(
+                "format_version: {} is not a number",
+                shown(other)
+            )]);
+        }
         None => return Err(vec!["format_version: is required".into()]),
     }
     let Some(Json::Array(items)) = obj.get("personas") else {
@@ -227,14 +252,21 @@ pub fn bundle_from_json(text: &str, lookups: Option<&Lookups>) -> Result<Vec<Per
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Writes a bundle, pretty-printed, ending in a newline.
 pub fn bundle_to_json(personas: &[Persona]) -> String {
     let mut m = Map::new();
     m.insert("format_version".into(), Json::from(FORMAT_VERSION));
-    m.insert("personas".into(), Json::Array(personas.iter().map(persona_to_json).collect()));
+    m.insert(
+        "personas".into(),
+        Json::Array(personas.iter().map(persona_to_json).collect()),
+    );
     let mut s = serde_json::to_string_pretty(&Json::Object(m)).unwrap_or_default();
     s.push('\n');
     s

@@ -4,11 +4,11 @@
 use std::fmt::Write;
 
 use super::Persona;
+use crate::model::Value;
 use crate::rules;
 use crate::spec::enums::humanize;
 use crate::spec::validate::format_value;
 use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups, SECTIONS};
-use crate::model::Value;
 
 /// A value as a reader sees it: lookup display names, humanised enum codes.
 pub fn display_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> String {
@@ -20,12 +20,16 @@ pub fn display_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> Str
 }
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+    s.replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 /// A 10-cell bar for a 0-10 score.
 pub fn bar(score: Option<f64>, width: usize) -> String {
-    let filled = score.map_or(0, |s| ((s / 10.0) * width as f64).round().clamp(0.0, width as f64) as usize);
+    let filled = score.map_or(0, |s| {
+        ((s / 10.0) * width as f64).round().clamp(0.0, width as f64) as usize
+    });
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
@@ -46,9 +50,17 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     let total = rules::vpanes_total(p.vpanes_scores());
     let _ = writeln!(out, "## At a glance\n");
     let _ = writeln!(out, "| | |\n|---|---|");
-    let _ = writeln!(out, "| Archetype | {} |", p.text("archetype").unwrap_or("—"));
+    let _ = writeln!(
+        out,
+        "| Archetype | {} |",
+        p.text("archetype").unwrap_or("—")
+    );
     if let Some(implied) = p.implied_archetype() {
-        let flag = if p.text("archetype").is_some_and(|a| a != implied) { " ⚠ disagrees with the chosen archetype" } else { "" };
+        let flag = if p.text("archetype").is_some_and(|a| a != implied) {
+            " ⚠ disagrees with the chosen archetype"
+        } else {
+            ""
+        };
         let _ = writeln!(out, "| Scores imply | {implied}{flag} |");
     }
     let _ = writeln!(
@@ -56,7 +68,11 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
         "| Gen-AI readiness (computed) | {} (score {:.2} = base {:.2} {:+} technology {:+} risk {:+} change) |",
         r.level, r.score, r.base, r.technology, r.risk, r.change
     );
-    let _ = writeln!(out, "| Inferred service layer | {} |", p.inferred_service_layer());
+    let _ = writeln!(
+        out,
+        "| Inferred service layer | {} |",
+        p.inferred_service_layer()
+    );
     if p.has_vpanes() {
         let _ = writeln!(
             out,
@@ -65,28 +81,47 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
             rules::vpanes_tier(total)
         );
     }
-    let _ = writeln!(out, "| Status | {} |\n", p.text("validation_status").unwrap_or("—"));
+    let _ = writeln!(
+        out,
+        "| Status | {} |\n",
+        p.text("validation_status").unwrap_or("—")
+    );
 
     for (si, section) in SECTIONS.iter().enumerate() {
         let fields: Vec<(usize, &FieldSpec)> = CORE_FIELDS
             .iter()
             .enumerate()
-            .filter(|(i, f)| f.section == si && !p.core[*i].is_blank() && !matches!(f.name, "name" | "title" | "tagline" | "one_liner"))
+            .filter(|(i, f)| {
+                f.section == si
+                    && !p.core[*i].is_blank()
+                    && !matches!(f.name, "name" | "title" | "tagline" | "one_liner")
+            })
             .collect();
         if fields.is_empty() {
             continue;
         }
         let _ = writeln!(out, "## {section}\n");
-        let (long, short): (Vec<_>, Vec<_>) = fields.into_iter().partition(|(_, f)| f.is_multiline());
+        let (long, short): (Vec<_>, Vec<_>) =
+            fields.into_iter().partition(|(_, f)| f.is_multiline());
         if !short.is_empty() {
             let _ = writeln!(out, "| Field | Value |\n|---|---|");
             for (i, f) in short {
-                let _ = writeln!(out, "| {} | {} |", f.label, cell(&display_value(f, &p.core[i], lookups)));
+                let _ = writeln!(
+                    out,
+                    "| {} | {} |",
+                    f.label,
+                    cell(&display_value(f, &p.core[i], lookups))
+                );
             }
             let _ = writeln!(out);
         }
         for (i, f) in long {
-            let _ = writeln!(out, "### {}\n\n{}\n", f.label, format_value(f, &p.core[i]).trim_end());
+            let _ = writeln!(
+                out,
+                "### {}\n\n{}\n",
+                f.label,
+                format_value(f, &p.core[i]).trim_end()
+            );
         }
     }
 
@@ -114,13 +149,23 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
         if rows.is_empty() || spec.key == "vpanes_scoring" {
             continue;
         }
-        let fields: Vec<(usize, &FieldSpec)> = spec.fields.iter().enumerate().filter(|(_, f)| f.is_writable()).collect();
+        let fields: Vec<(usize, &FieldSpec)> = spec
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.is_writable())
+            .collect();
         let _ = writeln!(out, "## {}\n", spec.title);
         match spec.cardinality {
             Cardinality::One => {
                 let _ = writeln!(out, "| Field | Value |\n|---|---|");
                 for (i, f) in &fields {
-                    let _ = writeln!(out, "| {} | {} |", f.label, cell(&display_value(f, &rows[0].values[*i], lookups)));
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} |",
+                        f.label,
+                        cell(&display_value(f, &rows[0].values[*i], lookups))
+                    );
                 }
             }
             Cardinality::Many => {
@@ -128,7 +173,10 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
                 let _ = writeln!(out, "| {} |", header.join(" | "));
                 let _ = writeln!(out, "|{}|", vec!["---"; header.len()].join("|"));
                 for row in rows {
-                    let cells: Vec<String> = fields.iter().map(|(i, f)| cell(&display_value(f, &row.values[*i], lookups))).collect();
+                    let cells: Vec<String> = fields
+                        .iter()
+                        .map(|(i, f)| cell(&display_value(f, &row.values[*i], lookups)))
+                        .collect();
                     let _ = writeln!(out, "| {} |", cells.join(" | "));
                 }
             }

@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::Value;
 use crate::rules::{self, Readiness};
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, Default, FieldSpec, core_index};
+use crate::spec::{
+    CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, Default, FieldSpec, core_index,
+};
 
 /// One row of a list; `values` follow the list's `ChildSpec::fields`.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,7 +118,10 @@ impl Persona {
     }
 
     pub fn implied_archetype(&self) -> Option<&'static str> {
-        rules::quadrant_archetype(self.num("ai_maturity_score"), self.num("work_complexity_score"))
+        rules::quadrant_archetype(
+            self.num("ai_maturity_score"),
+            self.num("work_complexity_score"),
+        )
     }
 
     /// The six VPANES scores in V-P-A-N-E-S order, from the (unsaved) scoring row.
@@ -152,7 +157,9 @@ impl Persona {
             total += 1;
             let has = match spec.cardinality {
                 Cardinality::Many => !rows.is_empty(),
-                Cardinality::One => rows.first().is_some_and(|r| r.values.iter().any(|v| !v.is_blank())),
+                Cardinality::One => rows
+                    .first()
+                    .is_some_and(|r| r.values.iter().any(|v| !v.is_blank())),
             };
             filled += usize::from(has);
         }
@@ -160,7 +167,14 @@ impl Persona {
     }
 }
 
-pub const VPANES_COLUMNS: [&str; 6] = ["visibility", "pain", "actions", "needs", "emotions", "scenarios"];
+pub const VPANES_COLUMNS: [&str; 6] = [
+    "visibility",
+    "pain",
+    "actions",
+    "needs",
+    "emotions",
+    "scenarios",
+];
 
 /// One line of the browser and of `list --json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -15,9 +15,19 @@ const LONG: Kind = Kind::LongText;
 const SEVERITY: Kind = Kind::Lookup("lookup_severity_levels");
 const FREQUENCY: Kind = Kind::Lookup("lookup_frequency_levels");
 /// The design's CHECK (year >= 1950 AND year <= 2030).
-const YEAR: Kind = Kind::Int { min: 1950, max: 2030 };
-const VPANES: Kind = Kind::Decimal { min: 0.0, max: 10.0, places: 1 };
-const COUNT: Kind = Kind::Int { min: 0, max: 1_000_000_000 };
+const YEAR: Kind = Kind::Int {
+    min: 1950,
+    max: 2030,
+};
+const VPANES: Kind = Kind::Decimal {
+    min: 0.0,
+    max: 10.0,
+    places: 1,
+};
+const COUNT: Kind = Kind::Int {
+    min: 0,
+    max: 1_000_000_000,
+};
 
 const fn many(
     table: &'static str,
@@ -44,7 +54,11 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         "Pain points",
         &[
             f("pain_point", "Pain point", TEXT).required(),
-            f("category", "Category", Kind::Lookup("lookup_pain_point_categories")),
+            f(
+                "category",
+                "Category",
+                Kind::Lookup("lookup_pain_point_categories"),
+            ),
             f("severity", "Severity", SEVERITY).default(Default::Text("medium")),
             f("frequency", "Frequency", FREQUENCY).default(Default::Text("often")),
             f("impact_description", "Impact", LONG),
@@ -73,7 +87,11 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         "Motivations",
         &[
             f("motivation_text", "Motivation", TEXT).required(),
-            f("motivation_category", "Category", Kind::Choice(MOTIVATION_CATEGORIES)),
+            f(
+                "motivation_category",
+                "Category",
+                Kind::Choice(MOTIVATION_CATEGORIES),
+            ),
             f("importance", "Importance", Kind::Choice(LOW_TO_CRITICAL)),
         ],
         &["motivation_text", "motivation_category", "importance"],
@@ -84,7 +102,11 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         "Challenges",
         &[
             f("challenge_text", "Challenge", TEXT).required(),
-            f("challenge_type", "Type", Kind::Lookup("lookup_challenge_types")),
+            f(
+                "challenge_type",
+                "Type",
+                Kind::Lookup("lookup_challenge_types"),
+            ),
             f("impact", "Impact", SEVERITY).default(Default::Text("medium")),
             f("current_solution", "Current solution", LONG),
         ],
@@ -99,13 +121,22 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
                 .required()
                 .help("24-hour time such as 08:00 or 14:30"),
             f("activity_description", "Activity", TEXT).required(),
-            f("duration_minutes", "Minutes", Kind::Int { min: 0, max: 1440 }),
+            f(
+                "duration_minutes",
+                "Minutes",
+                Kind::Int { min: 0, max: 1440 },
+            ),
             f("is_ai_automatable", "AI automatable", Kind::Bool),
         ],
         // The design orders the day by `sort_order`, unlike the other lists.
         order_column: Some("sort_order"),
         cardinality: Cardinality::Many,
-        summary: &["time_slot", "activity_description", "duration_minutes", "is_ai_automatable"],
+        summary: &[
+            "time_slot",
+            "activity_description",
+            "duration_minutes",
+            "is_ai_automatable",
+        ],
     },
     many(
         "persona_tools_used",
@@ -114,15 +145,28 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         &[
             f("tool_name", "Tool", TEXT).required(),
             f("tool_category", "Category", TEXT).help("e.g. CRM, Analytics, Communication"),
-            f("proficiency_level", "Proficiency", Kind::Choice(PROFICIENCY_LEVELS)),
+            f(
+                "proficiency_level",
+                "Proficiency",
+                Kind::Choice(PROFICIENCY_LEVELS),
+            ),
             f("usage_frequency", "Usage", FREQUENCY),
             f(
                 "satisfaction_score",
                 "Satisfaction",
-                Kind::Decimal { min: 0.0, max: 5.0, places: 1 },
+                Kind::Decimal {
+                    min: 0.0,
+                    max: 5.0,
+                    places: 1,
+                },
             ),
         ],
-        &["tool_name", "tool_category", "proficiency_level", "satisfaction_score"],
+        &[
+            "tool_name",
+            "tool_category",
+            "proficiency_level",
+            "satisfaction_score",
+        ],
     ),
     many(
         "persona_stakeholders",
@@ -131,9 +175,17 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         &[
             f("stakeholder_role", "Role", TEXT).required(),
             f("stakeholder_department", "Department", TEXT),
-            f("relationship_type", "Relationship", Kind::Choice(RELATIONSHIP_TYPES)),
+            f(
+                "relationship_type",
+                "Relationship",
+                Kind::Choice(RELATIONSHIP_TYPES),
+            ),
             f("interaction_frequency", "Interaction", FREQUENCY),
-            f("influence_level", "Influence", Kind::Choice(LOW_TO_CRITICAL)),
+            f(
+                "influence_level",
+                "Influence",
+                Kind::Choice(LOW_TO_CRITICAL),
+            ),
         ],
         &["stakeholder_role", "relationship_type", "influence_level"],
     ),
@@ -179,7 +231,12 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
             f("expiration_date", "Expires", Kind::Date),
             f("is_current", "Current", Kind::Bool).default(Default::Bool(true)),
         ],
-        &["certification_name", "issuing_organization", "year_obtained", "is_current"],
+        &[
+            "certification_name",
+            "issuing_organization",
+            "year_obtained",
+            "is_current",
+        ],
     ),
     many(
         "persona_success_metrics",
@@ -198,7 +255,11 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         key: "buying_process",
         title: "Buying process",
         fields: &[
-            f("role_in_purchase", "Role in purchase", Kind::Choice(PURCHASE_ROLES)),
+            f(
+                "role_in_purchase",
+                "Role in purchase",
+                Kind::Choice(PURCHASE_ROLES),
+            ),
             f("decision_timeframe", "Decision timeframe", TEXT),
             f("typical_budget_range", "Budget range", TEXT),
             f(
@@ -228,7 +289,11 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         "Aspirations",
         &[
             f("aspiration_text", "Aspiration", TEXT).required(),
-            f("timeframe", "Timeframe", Kind::Choice(ASPIRATION_TIMEFRAMES)),
+            f(
+                "timeframe",
+                "Timeframe",
+                Kind::Choice(ASPIRATION_TIMEFRAMES),
+            ),
         ],
         &["aspiration_text", "timeframe"],
     ),
@@ -238,11 +303,24 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         "Conferences",
         &[
             f("conference_name", "Conference", TEXT).required(),
-            f("conference_type", "Type", Kind::Lookup("lookup_conference_types")),
+            f(
+                "conference_type",
+                "Type",
+                Kind::Lookup("lookup_conference_types"),
+            ),
             f("role", "Role", Kind::Lookup("lookup_conference_roles")),
-            f("typical_frequency", "Frequency", Kind::Choice(CONFERENCE_FREQUENCIES)),
+            f(
+                "typical_frequency",
+                "Frequency",
+                Kind::Choice(CONFERENCE_FREQUENCIES),
+            ),
         ],
-        &["conference_name", "conference_type", "role", "typical_frequency"],
+        &[
+            "conference_name",
+            "conference_type",
+            "role",
+            "typical_frequency",
+        ],
     ),
     many(
         "persona_publications",
@@ -251,8 +329,22 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         &[
             f("publication_type", "Type", Kind::Choice(PUBLICATION_TYPES)),
             f("topic", "Topic", TEXT).required(),
-            f("year", "Year", Kind::Int { min: 1900, max: 2100 }),
-            f("frequency_per_year", "Per year", Kind::Int { min: 0, max: 10_000 }),
+            f(
+                "year",
+                "Year",
+                Kind::Int {
+                    min: 1900,
+                    max: 2100,
+                },
+            ),
+            f(
+                "frequency_per_year",
+                "Per year",
+                Kind::Int {
+                    min: 0,
+                    max: 10_000,
+                },
+            ),
         ],
         &["topic", "publication_type", "year", "frequency_per_year"],
     ),
@@ -266,7 +358,12 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
             f("content_focus", "Content focus", TEXT),
             f("follower_count_range", "Followers", TEXT),
         ],
-        &["platform", "activity_level", "content_focus", "follower_count_range"],
+        &[
+            "platform",
+            "activity_level",
+            "content_focus",
+            "follower_count_range",
+        ],
     ),
     many(
         "persona_evidence_sources",
@@ -279,13 +376,24 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
             f("sample_size", "Sample size", COUNT),
             f("methodology", "Methodology", LONG),
             f("publication_date", "Published", Kind::Date),
-            f("confidence_level", "Confidence", Kind::Choice(EVIDENCE_CONFIDENCE)),
+            f(
+                "confidence_level",
+                "Confidence",
+                Kind::Choice(EVIDENCE_CONFIDENCE),
+            ),
             f("url", "URL", TEXT),
         ],
-        &["citation", "source_type", "confidence_level", "publication_date"],
+        &[
+            "citation",
+            "source_type",
+            "confidence_level",
+            "publication_date",
+        ],
     ),
 ];
 
 pub fn child_index(key: &str) -> Option<usize> {
-    CHILD_SPECS.iter().position(|c| c.key == key || c.table == key)
+    CHILD_SPECS
+        .iter()
+        .position(|c| c.key == key || c.table == key)
 }

@@ -28,13 +28,25 @@ const LONG: Kind = Kind::LongText;
 /// The design has no CHECK on counts of years or people; these bounds are the app's sanity
 /// limits so a typo like 2005 years is caught at the field.
 const YEARS: Kind = Kind::Int { min: 0, max: 80 };
-const PEOPLE: Kind = Kind::Int { min: 0, max: 1_000_000 };
-const SCORE_100: Kind = Kind::Decimal { min: 0.0, max: 100.0, places: 2 };
-const USD: Kind = Kind::Int { min: 0, max: 100_000_000 };
+const PEOPLE: Kind = Kind::Int {
+    min: 0,
+    max: 1_000_000,
+};
+const SCORE_100: Kind = Kind::Decimal {
+    min: 0.0,
+    max: 100.0,
+    places: 2,
+};
+const USD: Kind = Kind::Int {
+    min: 0,
+    max: 100_000_000,
+};
 
 pub static CORE_FIELDS: &[FieldSpec] = &[
     // Identity
-    f("name", "Name", TEXT, 0).required().help("Display name of the persona"),
+    f("name", "Name", TEXT, 0)
+        .required()
+        .help("Display name of the persona"),
     f("slug", "Slug", Kind::Slug, 0)
         .required()
         .help("Unique id: lowercase letters, digits and dashes"),
@@ -46,22 +58,42 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     f(
         "archetype_confidence",
         "Archetype confidence",
-        Kind::Decimal { min: 0.0, max: 1.0, places: 2 },
+        Kind::Decimal {
+            min: 0.0,
+            max: 1.0,
+            places: 2,
+        },
         1,
     ),
-    f("work_pattern", "Work pattern", Kind::Choice(WORK_PATTERNS), 1),
+    f(
+        "work_pattern",
+        "Work pattern",
+        Kind::Choice(WORK_PATTERNS),
+        1,
+    ),
     f("work_complexity_score", "Work complexity", SCORE_100, 1)
         .help("0-100; 50 and above is strategic work"),
-    f("ai_maturity_score", "AI maturity", SCORE_100, 1).help("0-100; 50 and above is high AI maturity"),
+    f("ai_maturity_score", "AI maturity", SCORE_100, 1)
+        .help("0-100; 50 and above is high AI maturity"),
     // Organisational context
     f("function_name", "Function", Kind::Org(OrgKind::Function), 2),
     f("function_slug", "Function slug", Kind::Computed, 2),
-    f("department_name", "Department", Kind::Org(OrgKind::Department), 2),
+    f(
+        "department_name",
+        "Department",
+        Kind::Org(OrgKind::Department),
+        2,
+    ),
     f("department_slug", "Department slug", Kind::Computed, 2),
     f("role_name", "Role", Kind::Org(OrgKind::Role), 2),
     f("role_slug", "Role slug", Kind::Computed, 2),
     // Professional profile
-    f("seniority_level", "Seniority", Kind::Lookup("lookup_seniority_levels"), 3),
+    f(
+        "seniority_level",
+        "Seniority",
+        Kind::Lookup("lookup_seniority_levels"),
+        3,
+    ),
     f("years_of_experience", "Years of experience", YEARS, 3),
     f("years_in_current_role", "Years in role", YEARS, 3),
     f("years_in_industry", "Years in industry", YEARS, 3),
@@ -74,7 +106,12 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
         3,
     ),
     f("organization_type", "Organisation type", TEXT, 3),
-    f("geographic_scope", "Geographic scope", Kind::Lookup("lookup_geographic_scopes"), 3),
+    f(
+        "geographic_scope",
+        "Geographic scope",
+        Kind::Lookup("lookup_geographic_scopes"),
+        3,
+    ),
     f("reporting_to", "Reports to", TEXT, 3),
     f("team_size", "Team size", TEXT, 3),
     f("team_size_typical", "Typical team size", PEOPLE, 3),
@@ -98,8 +135,18 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
         Kind::Lookup("lookup_technology_adoption"),
         4,
     ),
-    f("risk_tolerance", "Risk tolerance", Kind::Lookup("lookup_risk_tolerance"), 4),
-    f("change_readiness", "Change readiness", Kind::Lookup("lookup_change_readiness"), 4),
+    f(
+        "risk_tolerance",
+        "Risk tolerance",
+        Kind::Lookup("lookup_risk_tolerance"),
+        4,
+    ),
+    f(
+        "change_readiness",
+        "Change readiness",
+        Kind::Lookup("lookup_change_readiness"),
+        4,
+    ),
     f("collaboration_style", "Collaboration style", TEXT, 4),
     f("communication_preference", "Communication", TEXT, 4),
     // Gen-AI profile
@@ -128,7 +175,15 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     f("salary_max_usd", "Salary max (USD)", USD, 7),
     f("salary_median_usd", "Salary median (USD)", USD, 7),
     f("salary_currency", "Currency", TEXT, 7).default(Default::Text("USD")),
-    f("salary_year", "Salary year", Kind::Int { min: 1950, max: 2100 }, 7),
+    f(
+        "salary_year",
+        "Salary year",
+        Kind::Int {
+            min: 1950,
+            max: 2100,
+        },
+        7,
+    ),
     f("salary_sources", "Salary sources", TEXT, 7),
     f("sample_size", "Sample size", TEXT, 7),
     f("confidence_level", "Confidence level", TEXT, 7),
@@ -136,7 +191,15 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     f("geographic_benchmark_scope", "Benchmark scope", TEXT, 7),
     // Metadata
     f("persona_type", "Persona type", TEXT, 8),
-    f("persona_number", "Persona number", Kind::Int { min: 0, max: 1_000_000_000 }, 8),
+    f(
+        "persona_number",
+        "Persona number",
+        Kind::Int {
+            min: 0,
+            max: 1_000_000_000,
+        },
+        8,
+    ),
     f("segment", "Segment", TEXT, 8),
     f("journey_stage", "Journey stage", TEXT, 8),
     f("section", "Section", TEXT, 8),

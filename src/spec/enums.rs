@@ -9,10 +9,17 @@ pub const SERVICE_LAYERS: &[&str] = &[
     "SOLUTION_BUILDER",
     "MIXED",
 ];
-pub const READINESS_LEVELS: &[&str] = &["beginner", "developing", "proficient", "advanced", "expert"];
-pub const BUDGET_AUTHORITY_LEVELS: &[&str] = &["none", "limited", "moderate", "significant", "high"];
-pub const VALIDATION_STATUSES: &[&str] =
-    &["draft", "pending_review", "validated", "published", "archived"];
+pub const READINESS_LEVELS: &[&str] =
+    &["beginner", "developing", "proficient", "advanced", "expert"];
+pub const BUDGET_AUTHORITY_LEVELS: &[&str] =
+    &["none", "limited", "moderate", "significant", "high"];
+pub const VALIDATION_STATUSES: &[&str] = &[
+    "draft",
+    "pending_review",
+    "validated",
+    "published",
+    "archived",
+];
 
 pub const PRIORITY_TIERS: &[&str] = &["tier_1_ideal", "tier_2_high", "tier_3_medium", "tier_4_low"];
 

@@ -57,7 +57,9 @@ pub fn allowed(field: &FieldSpec, lookups: &Lookups) -> String {
             if places == 1 { "" } else { "s" }
         ),
         Kind::Bool => "yes or no".into(),
-        Kind::Choice(_) | Kind::Lookup(_) => format!("one of {}", options(field, lookups).join(", ")),
+        Kind::Choice(_) | Kind::Lookup(_) => {
+            format!("one of {}", options(field, lookups).join(", "))
+        }
         Kind::Date => "a date as YYYY-MM-DD".into(),
         Kind::Time => "a time as HH:MM (00:00 to 23:59)".into(),
         Kind::Slug => "lowercase letters, digits and dashes (e.g. msl-oncology)".into(),
@@ -76,7 +78,11 @@ fn trim_num(x: f64) -> String {
 /// Turns what the user typed into a value. Empty input is NULL (checked for `required` by
 /// `validate_value`). The error names what is allowed; the caller adds the field name.
 pub fn parse_input(field: &FieldSpec, input: &str, lookups: &Lookups) -> Result<Value, String> {
-    let raw = if field.is_multiline() { input } else { input.trim() };
+    let raw = if field.is_multiline() {
+        input
+    } else {
+        input.trim()
+    };
     if raw.trim().is_empty() {
         let v = Value::Null;
         validate_value(field, &v, lookups)?;
@@ -192,7 +198,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Turns a name into a slug: "Medical Affairs & HEOR" → "medical-affairs-heor".
@@ -220,7 +227,11 @@ pub fn is_date(s: &str) -> bool {
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
-    if !s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+    if !s
+        .bytes()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return false;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -275,18 +286,39 @@ mod tests {
 
     #[test]
     fn decimals_respect_range_and_places() {
-        let f = FieldSpec::new("x", "X", Kind::Decimal { min: 0.0, max: 5.0, places: 1 });
+        let f = FieldSpec::new(
+            "x",
+            "X",
+            Kind::Decimal {
+                min: 0.0,
+                max: 5.0,
+                places: 1,
+            },
+        );
         let l = lookups();
         assert_eq!(parse_input(&f, "4.5", &l), Ok(Value::Real(4.5)));
-        assert!(parse_input(&f, "4.55", &l).unwrap_err().contains("at most 1 decimal"));
-        assert!(parse_input(&f, "5.1", &l).unwrap_err().contains("from 0 to 5"));
+        assert!(
+            parse_input(&f, "4.55", &l)
+                .unwrap_err()
+                .contains("at most 1 decimal")
+        );
+        assert!(
+            parse_input(&f, "5.1", &l)
+                .unwrap_err()
+                .contains("from 0 to 5")
+        );
         assert!(parse_input(&f, "abc", &l).is_err());
         assert_eq!(parse_input(&f, "", &l), Ok(Value::Null));
     }
 
     #[test]
     fn lookups_and_required() {
-        let f = FieldSpec::new("severity", "Severity", Kind::Lookup("lookup_severity_levels")).required();
+        let f = FieldSpec::new(
+            "severity",
+            "Severity",
+            Kind::Lookup("lookup_severity_levels"),
+        )
+        .required();
         let l = lookups();
         assert_eq!(
             parse_input(&f, "urgent", &l).unwrap_err(),

@@ -49,8 +49,14 @@ impl Store {
             let slug: String = r.get(0)?;
             let stored: Option<String> = r.get(1)?;
             let ai: Option<f64> = r.get(2)?;
-            let (t, k, c): (Option<String>, Option<String>, Option<String>) = (r.get(3)?, r.get(4)?, r.get(5)?);
-            let computed = rules::calculate_gen_ai_readiness_level(ai, t.as_deref(), k.as_deref(), c.as_deref());
+            let (t, k, c): (Option<String>, Option<String>, Option<String>) =
+                (r.get(3)?, r.get(4)?, r.get(5)?);
+            let computed = rules::calculate_gen_ai_readiness_level(
+                ai,
+                t.as_deref(),
+                k.as_deref(),
+                c.as_deref(),
+            );
             if let Some(stored) = stored.filter(|s| s != computed) {
                 report.problems.push(format!(
                     "{slug}: gen_ai_readiness_level is \"{stored}\" but its scores compute \"{computed}\""

@@ -1,7 +1,7 @@
 //! The one place where `Value` meets SQLite types.
 
-use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::ToSql;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use crate::model::Value;
 use crate::spec::{FieldSpec, Kind};

@@ -22,27 +22,37 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens (creating if needed) a database file, refuses files that are not SQLite, and migrates.
 pub fn open_file(path: &Path) -> Result<Connection> {
     let shown = path.display().to_string();
-    let fail = |reason: String| StoreError::Open { path: shown.clone(), reason };
+    let fail = |reason: String| StoreError::Open {
+        path: shown.clone(),
+        reason,
+    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| fail(format!("cannot create folder {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| fail(format!("cannot create folder {}: {e}", parent.display())))?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
     // Reading the schema is the first thing that touches the file's header: a file that is
     // not SQLite fails here, before any write.
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Open { reason, .. } => fail(reason),
-            StoreError::Busy => fail("the file is locked by another program".into()),
-            other => fail(other.to_string()),
-        })?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Open { reason, .. } => fail(reason),
+        StoreError::Busy => fail("the file is locked by another program".into()),
+        other => fail(other.to_string()),
+    })?;
     configure(&conn)?;
     // WAL lets a reader and a writer work at once; a read-only file or folder keeps its mode.
     let _ = conn.pragma_update(None, "journal_mode", "WAL");
     migrate(&mut conn).map_err(|e| match e {
         e @ StoreError::TooNew { .. } => e,
-        StoreError::ReadOnly => fail("the file is read-only and needs its schema created or upgraded".into()),
+        StoreError::ReadOnly => {
+            fail("the file is read-only and needs its schema created or upgraded".into())
+        }
         other => fail(other.to_string()),
     })?;
     Ok(conn)
@@ -72,12 +82,20 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
         let t: Option<String> = ctx.get(1)?;
         let r: Option<String> = ctx.get(2)?;
         let c: Option<String> = ctx.get(3)?;
-        Ok(rules::calculate_gen_ai_readiness_level(ai, t.as_deref(), r.as_deref(), c.as_deref()))
+        Ok(rules::calculate_gen_ai_readiness_level(
+            ai,
+            t.as_deref(),
+            r.as_deref(),
+            c.as_deref(),
+        ))
     })?;
     conn.create_scalar_function("infer_preferred_service_layer", 2, flags, |ctx| {
         let a: Option<String> = ctx.get(0)?;
         let w: Option<String> = ctx.get(1)?;
-        Ok(rules::infer_preferred_service_layer(a.as_deref(), w.as_deref()))
+        Ok(rules::infer_preferred_service_layer(
+            a.as_deref(),
+            w.as_deref(),
+        ))
     })?;
     Ok(())
 }
@@ -88,7 +106,10 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
     if current > known {
-        return Err(StoreError::TooNew { found: current, known });
+        return Err(StoreError::TooNew {
+            found: current,
+            known,
+        });
     }
     let mut applied = 0;
     for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, FieldSpec};
 use crate::spec::validate::{Lookups, allowed};
+use crate::spec::{CHILD_SPECS, CORE_FIELDS, FieldSpec};
 
 /// Where in a persona a bad value sits, so the editor can focus it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,14 +32,25 @@ impl Problem {
     pub fn path(&self) -> String {
         match self.location {
             Location::Core(i) => format!("personas.{}", CORE_FIELDS[i].name),
-            Location::List(l, r, f) => format!("{}[{}].{}", CHILD_SPECS[l].table, r + 1, CHILD_SPECS[l].fields[f].name),
+            Location::List(l, r, f) => format!(
+                "{}[{}].{}",
+                CHILD_SPECS[l].table,
+                r + 1,
+                CHILD_SPECS[l].fields[f].name
+            ),
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.field().label, self.path(), self.message)
+        write!(
+            f,
+            "{} ({}): {}",
+            self.field().label,
+            self.path(),
+            self.message
+        )
     }
 }
 
@@ -71,7 +82,9 @@ pub enum StoreError {
     Conflict { name: String },
     #[error("the database is locked by another program; try again in a moment")]
     Busy,
-    #[error("the database file is read-only; your edits are kept, save them elsewhere or fix the file's permissions")]
+    #[error(
+        "the database file is read-only; your edits are kept, save them elsewhere or fix the file's permissions"
+    )]
     ReadOnly,
     #[error("the disk is full; your edits are kept, free some space and save again")]
     DiskFull,
@@ -100,7 +113,10 @@ impl From<rusqlite::Error> for StoreError {
                     };
                 }
                 C::ConstraintViolation => {
-                    if let Some(err) = msg.as_deref().and_then(|m| constraint_from_message(None, m)) {
+                    if let Some(err) = msg
+                        .as_deref()
+                        .and_then(|m| constraint_from_message(None, m))
+                    {
                         return err;
                     }
                 }
@@ -119,7 +135,10 @@ pub fn constraint_from_message(table: Option<&str>, msg: &str) -> Option<StoreEr
         if t == "personas" {
             CORE_FIELDS
         } else {
-            CHILD_SPECS.iter().find(|c| c.table == t).map_or(&[], |c| c.fields)
+            CHILD_SPECS
+                .iter()
+                .find(|c| c.table == t)
+                .map_or(&[], |c| c.fields)
         }
     };
     let split = |rest: &str| -> (String, String) {
@@ -132,15 +151,24 @@ pub fn constraint_from_message(table: Option<&str>, msg: &str) -> Option<StoreEr
     if let Some(rest) = msg.strip_prefix("UNIQUE constraint failed: ") {
         let (t, c) = split(rest);
         let message = if c == "slug" {
-            "this slug is already used by another persona; slugs are unique across all tenants".into()
+            "this slug is already used by another persona; slugs are unique across all tenants"
+                .into()
         } else {
             format!("this {c} is already used; it must be unique")
         };
-        return Some(StoreError::Constraint { table: t, column: c, message });
+        return Some(StoreError::Constraint {
+            table: t,
+            column: c,
+            message,
+        });
     }
     if let Some(rest) = msg.strip_prefix("NOT NULL constraint failed: ") {
         let (t, c) = split(rest);
-        return Some(StoreError::Constraint { table: t, column: c, message: "is required".into() });
+        return Some(StoreError::Constraint {
+            table: t,
+            column: c,
+            message: "is required".into(),
+        });
     }
     if let Some(expr) = msg.strip_prefix("CHECK constraint failed: ") {
         let t = table.unwrap_or("?");

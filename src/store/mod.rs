@@ -49,7 +49,8 @@ impl Store {
     fn with_connection(conn: Connection, tenant_key: Option<&str>, user: &str) -> Result<Store> {
         tenant::ensure_default(&conn)?;
         let key = tenant_key.unwrap_or(DEFAULT_TENANT);
-        let tenant = tenant::find(&conn, key)?.ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
+        let tenant =
+            tenant::find(&conn, key)?.ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
         let user_id = tenant::ensure_user(&conn, user)?;
         let lookups = tenant::load_lookups(&conn)?;
         Ok(Store {
@@ -88,7 +89,8 @@ impl Store {
 
     /// Switches to another existing tenant.
     pub fn switch_tenant(&mut self, key: &str) -> Result<()> {
-        self.tenant = tenant::find(&self.conn, key)?.ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
+        self.tenant = tenant::find(&self.conn, key)?
+            .ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
         Ok(())
     }
 }

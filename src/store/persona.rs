@@ -5,17 +5,21 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
+use super::Store;
 use super::convert::from_sql;
 use super::error::{Location, Problem, Result, StoreError, in_table};
 use super::tenant::{new_id, resolve_org};
-use super::Store;
 use crate::model::{Persona, Row, Value};
 use crate::spec::validate::{Lookups, slugify, validate_value};
 use crate::spec::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind};
 
 /// Core columns as loaded: every described column (computed ones too).
 fn core_select_list() -> String {
-    CORE_FIELDS.iter().map(|f| format!("p.{}", f.name)).collect::<Vec<_>>().join(", ")
+    CORE_FIELDS
+        .iter()
+        .map(|f| format!("p.{}", f.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every bad value of a persona, in form order: required, types, ranges, lists, lookups, and
@@ -26,7 +30,10 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
         if f.is_writable()
             && let Err(message) = validate_value(f, v, lookups)
         {
-            out.push(Problem { location: Location::Core(i), message });
+            out.push(Problem {
+                location: Location::Core(i),
+                message,
+            });
         }
     }
     for (li, (spec, rows)) in CHILD_SPECS.iter().zip(&p.lists).enumerate() {
@@ -41,7 +48,10 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
                 if f.is_writable()
                     && let Err(message) = validate_value(f, v, lookups)
                 {
-                    out.push(Problem { location: Location::List(li, ri, fi), message });
+                    out.push(Problem {
+                        location: Location::List(li, ri, fi),
+                        message,
+                    });
                 }
             }
         }
@@ -52,25 +62,37 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
                 if !name.is_blank() && rows[..ri].iter().any(|o| &o.values[mi] == name) {
                     out.push(Problem {
                         location: Location::List(li, ri, mi),
-                        message: format!("\"{name}\" is already a metric of this persona; names are unique"),
+                        message: format!(
+                            "\"{name}\" is already a metric of this persona; names are unique"
+                        ),
                     });
                 }
             }
         }
     }
-    let (min, max, median) = (p.get("salary_min_usd").as_i64(), p.get("salary_max_usd").as_i64(), p.get("salary_median_usd").as_i64());
+    let (min, max, median) = (
+        p.get("salary_min_usd").as_i64(),
+        p.get("salary_max_usd").as_i64(),
+        p.get("salary_median_usd").as_i64(),
+    );
     if let (Some(lo), Some(hi)) = (min, max)
         && lo > hi
         && let Some(i) = crate::spec::core_index("salary_max_usd")
     {
-        out.push(Problem { location: Location::Core(i), message: format!("{hi} is below the minimum {lo}") });
+        out.push(Problem {
+            location: Location::Core(i),
+            message: format!("{hi} is below the minimum {lo}"),
+        });
     }
     if let (Some(lo), Some(hi), Some(mid)) = (min, max, median)
         && lo <= hi
         && !(lo..=hi).contains(&mid)
         && let Some(i) = crate::spec::core_index("salary_median_usd")
     {
-        out.push(Problem { location: Location::Core(i), message: format!("{mid} is outside the range {lo} to {hi}") });
+        out.push(Problem {
+            location: Location::Core(i),
+            message: format!("{mid} is outside the range {lo} to {hi}"),
+        });
     }
     out
 }
@@ -78,7 +100,8 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
 impl Store {
     /// Loads a persona of this tenant by id, deleted or not.
     pub fn load(&self, id: &str) -> Result<Persona> {
-        load(&self.conn, &self.tenant.id, id)?.ok_or_else(|| StoreError::NotFound(format!("persona {id}")))
+        load(&self.conn, &self.tenant.id, id)?
+            .ok_or_else(|| StoreError::NotFound(format!("persona {id}")))
     }
 
     /// Loads a persona of this tenant by slug.
@@ -93,7 +116,10 @@ impl Store {
             .optional()?;
         match id {
             Some(id) => self.load(&id),
-            None => Err(StoreError::NotFound(format!("persona \"{slug}\" in tenant {}", self.tenant.key))),
+            None => Err(StoreError::NotFound(format!(
+                "persona \"{slug}\" in tenant {}",
+                self.tenant.key
+            ))),
         }
     }
 
@@ -104,7 +130,9 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let id = write(&tx, &self.tenant.id, p, WriteMode::Checked)?;
         tx.commit()?;
         self.load(&id)
@@ -120,7 +148,9 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (mut created, mut updated) = (0, 0);
         for p in personas {
             let existing = existing_by_slug(&tx, &self.tenant.id, p.slug())?;
@@ -149,7 +179,9 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut p = p.clone();
         if let Some(id) = &p.id {
             p.version = tx.query_row(
@@ -213,7 +245,11 @@ impl Store {
     /// `base` if no persona uses it, else `base-2`, `base-3`, ... Slugs are unique across
     /// tenants (the design's `personas_slug_unique`), so this looks at all of them.
     pub fn free_slug(&self, base: &str) -> Result<String> {
-        let base = if base.is_empty() { "persona".to_string() } else { slugify(base) };
+        let base = if base.is_empty() {
+            "persona".to_string()
+        } else {
+            slugify(base)
+        };
         let mut candidate = base.clone();
         let mut n = 2;
         loop {
@@ -236,7 +272,11 @@ impl Store {
     }
 }
 
-fn existing_by_slug(conn: &Connection, tenant_id: &str, slug: &str) -> Result<Option<(String, i64)>> {
+fn existing_by_slug(
+    conn: &Connection,
+    tenant_id: &str,
+    slug: &str,
+) -> Result<Option<(String, i64)>> {
     Ok(conn
         .query_row(
             "SELECT id, version FROM personas WHERE tenant_id = ?1 AND slug = ?2",
@@ -276,9 +316,21 @@ pub fn load(conn: &Connection, tenant_id: &str, id: &str) -> Result<Option<Perso
     Ok(Some(p))
 }
 
-fn load_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &ChildSpec) -> Result<Vec<Row>> {
-    let cols = spec.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
-    let order = spec.order_column.map_or("created_at, id".to_string(), |c| format!("{c}, created_at, id"));
+fn load_rows(
+    conn: &Connection,
+    tenant_id: &str,
+    persona_id: &str,
+    spec: &ChildSpec,
+) -> Result<Vec<Row>> {
+    let cols = spec
+        .fields
+        .iter()
+        .map(|f| f.name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let order = spec.order_column.map_or("created_at, id".to_string(), |c| {
+        format!("{c}, created_at, id")
+    });
     let sql = format!(
         "SELECT id, {cols} FROM {} WHERE persona_id = ?1 AND (tenant_id = ?2 OR tenant_id IS NULL) ORDER BY {order}",
         spec.table
@@ -289,7 +341,10 @@ fn load_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &ChildS
         for (i, f) in spec.fields.iter().enumerate() {
             values.push(from_sql(f, r.get_ref(1 + i)?));
         }
-        Ok(Row { id: Some(r.get(0)?), values })
+        Ok(Row {
+            id: Some(r.get(0)?),
+            values,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -303,7 +358,10 @@ enum WriteMode {
 }
 
 fn text_of(p: &Persona, name: &str) -> Option<String> {
-    p.text(name).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    p.text(name)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// Writes the persona inside the caller's transaction and returns its id.
@@ -311,11 +369,25 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
     // Organisation names resolve to rows of the tenant (created on first use); the schema's
     // trigger then copies name and slug back into the persona.
     let function_id = match text_of(p, "function_name") {
-        Some(n) => Some(resolve_org(conn, tenant_id, OrgKind::Function, &n, None, None)?),
+        Some(n) => Some(resolve_org(
+            conn,
+            tenant_id,
+            OrgKind::Function,
+            &n,
+            None,
+            None,
+        )?),
         None => None,
     };
     let department_id = match text_of(p, "department_name") {
-        Some(n) => Some(resolve_org(conn, tenant_id, OrgKind::Department, &n, function_id.as_deref(), None)?),
+        Some(n) => Some(resolve_org(
+            conn,
+            tenant_id,
+            OrgKind::Department,
+            &n,
+            function_id.as_deref(),
+            None,
+        )?),
         None => None,
     };
     let role_id = match text_of(p, "role_name") {
@@ -349,7 +421,9 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
         values.push(id.clone().map_or(Value::Null, Value::Text));
     }
     for kind in [OrgKind::Function, OrgKind::Department, OrgKind::Role] {
-        let id_set = org_cols.iter().any(|(c, id)| *c == kind.id_column() && id.is_some());
+        let id_set = org_cols
+            .iter()
+            .any(|(c, id)| *c == kind.id_column() && id.is_some());
         if !id_set {
             names.push(kind.slug_column());
             values.push(Value::Null);
@@ -360,11 +434,16 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
         None => {
             let id = new_id();
             let cols = names.join(", ");
-            let marks = (0..names.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(", ");
-            let sql = format!("INSERT INTO personas (id, tenant_id, {cols}) VALUES (?1, ?2, {marks})");
+            let marks = (0..names.len())
+                .map(|i| format!("?{}", i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql =
+                format!("INSERT INTO personas (id, tenant_id, {cols}) VALUES (?1, ?2, {marks})");
             let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
             args.extend(values);
-            conn.execute(&sql, params_from_iter(args.iter())).map_err(|e| in_table("personas", e))?;
+            conn.execute(&sql, params_from_iter(args.iter()))
+                .map_err(|e| in_table("personas", e))?;
             id
         }
         Some(id) => {
@@ -376,17 +455,32 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
                 )
                 .optional()?;
             match stored {
-                None => return Err(StoreError::NotFound(format!("persona \"{}\" (it was removed)", p.name()))),
+                None => {
+                    return Err(StoreError::NotFound(format!(
+                        "persona \"{}\" (it was removed)",
+                        p.name()
+                    )));
+                }
                 Some(v) if v != p.version && mode == WriteMode::Checked => {
-                    return Err(StoreError::Conflict { name: p.name().to_string() });
+                    return Err(StoreError::Conflict {
+                        name: p.name().to_string(),
+                    });
                 }
                 Some(_) => {}
             }
-            let sets = names.iter().enumerate().map(|(i, n)| format!("{n} = ?{}", i + 3)).collect::<Vec<_>>().join(", ");
-            let sql = format!("UPDATE personas SET {sets}, version = version + 1 WHERE id = ?1 AND tenant_id = ?2");
+            let sets = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("{n} = ?{}", i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "UPDATE personas SET {sets}, version = version + 1 WHERE id = ?1 AND tenant_id = ?2"
+            );
             let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
             args.extend(values);
-            conn.execute(&sql, params_from_iter(args.iter())).map_err(|e| in_table("personas", e))?;
+            conn.execute(&sql, params_from_iter(args.iter()))
+                .map_err(|e| in_table("personas", e))?;
             id.clone()
         }
     };
@@ -408,13 +502,29 @@ fn clean(v: &Value) -> Value {
 /// Brings a list in the database to `rows`: unchanged rows are left alone (their timestamps
 /// too); removed and changed rows are deleted first and changed ones re-inserted with their id
 /// and created_at, so a swap of two unique metric names cannot collide mid-save.
-fn write_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &ChildSpec, rows: &[Row], mode: WriteMode) -> Result<()> {
-    let writable: Vec<usize> = (0..spec.fields.len()).filter(|&i| spec.fields[i].is_writable()).collect();
+fn write_rows(
+    conn: &Connection,
+    tenant_id: &str,
+    persona_id: &str,
+    spec: &ChildSpec,
+    rows: &[Row],
+    mode: WriteMode,
+) -> Result<()> {
+    let writable: Vec<usize> = (0..spec.fields.len())
+        .filter(|&i| spec.fields[i].is_writable())
+        .collect();
     let mut existing: HashMap<String, (Vec<Value>, i64, String)> = HashMap::new();
     {
-        let cols = writable.iter().map(|&i| spec.fields[i].name).collect::<Vec<_>>().join(", ");
+        let cols = writable
+            .iter()
+            .map(|&i| spec.fields[i].name)
+            .collect::<Vec<_>>()
+            .join(", ");
         let order = spec.order_column.unwrap_or("0");
-        let sql = format!("SELECT id, {order}, created_at, {cols} FROM {} WHERE persona_id = ?1", spec.table);
+        let sql = format!(
+            "SELECT id, {order}, created_at, {cols} FROM {} WHERE persona_id = ?1",
+            spec.table
+        );
         let mut st = conn.prepare_cached(&sql)?;
         let mut q = st.query(params![persona_id])?;
         while let Some(r) = q.next()? {
@@ -422,25 +532,37 @@ fn write_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &Child
             for (k, &i) in writable.iter().enumerate() {
                 vals.push(from_sql(&spec.fields[i], r.get_ref(3 + k)?));
             }
-            existing.insert(r.get(0)?, (vals, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?));
+            existing.insert(
+                r.get(0)?,
+                (vals, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?),
+            );
         }
     }
     let mut keep: HashMap<&str, ()> = HashMap::new();
     let mut to_insert: Vec<(usize, Option<String>, Option<String>)> = Vec::new(); // (row index, id, created_at)
     for (pos, row) in rows.iter().enumerate() {
         let wanted: Vec<Value> = writable.iter().map(|&i| clean(&row.values[i])).collect();
-        match row.id.as_deref().and_then(|id| existing.get(id).map(|e| (id, e))) {
-            Some((id, (vals, order, _))) if mode == WriteMode::Checked && *vals == wanted && *order == pos as i64 => {
+        match row
+            .id
+            .as_deref()
+            .and_then(|id| existing.get(id).map(|e| (id, e)))
+        {
+            Some((id, (vals, order, _)))
+                if mode == WriteMode::Checked && *vals == wanted && *order == pos as i64 =>
+            {
                 keep.insert(id, ());
             }
-            Some((id, (_, _, created))) => to_insert.push((pos, Some(id.to_string()), Some(created.clone()))),
+            Some((id, (_, _, created))) => {
+                to_insert.push((pos, Some(id.to_string()), Some(created.clone())))
+            }
             None => to_insert.push((pos, None, None)),
         }
     }
     let delete_sql = format!("DELETE FROM {} WHERE id = ?1", spec.table);
     for id in existing.keys() {
         if !keep.contains_key(id.as_str()) {
-            conn.execute(&delete_sql, params![id]).map_err(|e| in_table(spec.table, e))?;
+            conn.execute(&delete_sql, params![id])
+                .map_err(|e| in_table(spec.table, e))?;
         }
     }
     let mut names: Vec<&str> = vec!["id", "persona_id", "tenant_id", "created_at"];
@@ -448,13 +570,20 @@ fn write_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &Child
         names.push(c);
     }
     names.extend(writable.iter().map(|&i| spec.fields[i].name));
-    let marks = (1..=names.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let marks = (1..=names.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     // created_at falls back to the column default when NULL is bound for a new row.
     let sql = format!(
         "INSERT INTO {} ({}) VALUES ({})",
         spec.table,
         names.join(", "),
-        marks.replacen("?4", "coalesce(?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", 1)
+        marks.replacen(
+            "?4",
+            "coalesce(?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            1
+        )
     );
     let mut st = conn.prepare_cached(&sql)?;
     for (pos, id, created) in to_insert {
@@ -469,7 +598,8 @@ fn write_rows(conn: &Connection, tenant_id: &str, persona_id: &str, spec: &Child
             args.push(Value::Int(pos as i64));
         }
         args.extend(writable.iter().map(|&i| clean(&row.values[i])));
-        st.execute(params_from_iter(args.iter())).map_err(|e| in_table(spec.table, e))?;
+        st.execute(params_from_iter(args.iter()))
+            .map_err(|e| in_table(spec.table, e))?;
     }
     Ok(())
 }

@@ -51,7 +51,9 @@ impl SortKey {
             SortKey::Title => "p.title COLLATE NOCASE",
             SortKey::Archetype => "p.archetype",
             SortKey::Function => "p.function_name COLLATE NOCASE",
-            SortKey::Seniority => "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)",
+            SortKey::Seniority => {
+                "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)"
+            }
             SortKey::Status => {
                 "CASE p.validation_status WHEN 'draft' THEN 1 WHEN 'pending_review' THEN 2 \
                  WHEN 'validated' THEN 3 WHEN 'published' THEN 4 WHEN 'archived' THEN 5 END"
@@ -83,14 +85,24 @@ pub fn fts_query(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"*", w.replace('"', "")))
         .collect();
-    if words.is_empty() { None } else { Some(words.join(" ")) }
+    if words.is_empty() {
+        None
+    } else {
+        Some(words.join(" "))
+    }
 }
 
 impl Store {
     fn filter_sql(&self, f: &Filter, args: &mut Vec<Sql>) -> String {
         args.push(Sql::Text(self.tenant.id.clone()));
-        let mut sql = String::from(" FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id WHERE p.tenant_id = ?1");
-        sql.push_str(if f.deleted { " AND p.deleted_at IS NOT NULL" } else { " AND p.deleted_at IS NULL" });
+        let mut sql = String::from(
+            " FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id WHERE p.tenant_id = ?1",
+        );
+        sql.push_str(if f.deleted {
+            " AND p.deleted_at IS NOT NULL"
+        } else {
+            " AND p.deleted_at IS NULL"
+        });
         let mut eq = |col: &str, v: &Option<String>, args: &mut Vec<Sql>| {
             if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
                 args.push(Sql::Text(v.clone()));
@@ -120,12 +132,22 @@ impl Store {
     pub fn count(&self, f: &Filter) -> Result<usize> {
         let mut args = Vec::new();
         let sql = format!("SELECT count(*){}", self.filter_sql(f, &mut args));
-        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
         Ok(n as usize)
     }
 
     /// One window of matching personas, sorted.
-    pub fn summaries(&self, f: &Filter, sort: SortKey, descending: bool, offset: usize, limit: usize) -> Result<Vec<Summary>> {
+    pub fn summaries(
+        &self,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Summary>> {
         let mut args = Vec::new();
         let from = self.filter_sql(f, &mut args);
         let dir = if descending { "DESC" } else { "ASC" };

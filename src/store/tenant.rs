@@ -88,7 +88,11 @@ pub fn ensure_default(conn: &Connection) -> Result<()> {
 /// The user's id, creating the user on first use.
 pub fn ensure_user(conn: &Connection, username: &str) -> Result<String> {
     let found: Option<String> = conn
-        .query_row("SELECT id FROM users WHERE username = ?1", params![username], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM users WHERE username = ?1",
+            params![username],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
@@ -109,7 +113,8 @@ pub fn load_lookups(conn: &Connection) -> Result<Lookups> {
             "SELECT code, display_name FROM {table} WHERE is_active IS NOT 0 ORDER BY sort_order, code"
         ))?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        l.tables.insert(table.to_string(), rows.collect::<rusqlite::Result<_>>()?);
+        l.tables
+            .insert(table.to_string(), rows.collect::<rusqlite::Result<_>>()?);
     }
     Ok(l)
 }

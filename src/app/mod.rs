@@ -1,0 +1,152 @@
+//! Application state and `update`: the only place state changes. Driven by key events, so tests
+//! run it without a terminal.
+
+pub mod browser;
+pub mod editor;
+pub mod form;
+pub mod keymap;
+pub mod popup;
+mod update;
+
+pub use update::palette_matches;
+
+use crossterm::event::KeyEvent;
+
+use browser::Browser;
+use editor::{Editor, FormKey, Tab};
+use keymap::Ctx;
+use popup::Popup;
+
+use crate::store::Store;
+
+/// Work the terminal loop does for the app.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Open `text` in `$EDITOR` and hand the result to `App::external_edit_done`.
+    ExternalEdit {
+        form: FormKey,
+        field: usize,
+        text: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub store: Store,
+    pub browser: Browser,
+    pub editor: Option<Editor>,
+    /// Top popup gets keys first and is drawn last.
+    pub popups: Vec<Popup>,
+    pub status: Option<Status>,
+    /// Terminal size (columns, rows), from the loop's resize events.
+    pub size: (u16, u16),
+}
+
+/// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
+/// header, borders, status and hint lines take 7.
+pub fn browser_viewport(height: u16) -> usize {
+    usize::from(height.saturating_sub(7)).max(1)
+}
+
+impl App {
+    pub fn new(store: Store, size: (u16, u16)) -> App {
+        let mut app = App {
+            store,
+            browser: Browser::default(),
+            editor: None,
+            popups: Vec::new(),
+            status: None,
+            size,
+        };
+        app.reload_browser();
+        app
+    }
+
+    pub fn viewport(&self) -> usize {
+        browser_viewport(self.size.1)
+    }
+
+    /// The key context of the current screen (popups and typing aside).
+    pub fn ctx(&self) -> Ctx {
+        match &self.editor {
+            Some(ed) if ed.row_open.is_some() => Ctx::RowForm,
+            Some(ed) => match (ed.current_tab(), ed.form_key()) {
+                (Tab::List(_), None) => Ctx::List,
+                _ => Ctx::Form,
+            },
+            None if self.browser.filter.deleted => Ctx::Trash,
+            None => Ctx::Browser,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn reload_browser(&mut self) {
+        let vp = self.viewport();
+        if let Err(e) = self.browser.reload(&self.store, vp) {
+            self.error(e.to_string());
+        }
+    }
+
+    pub fn on_resize(&mut self, cols: u16, rows: u16) {
+        self.size = (cols, rows);
+        let vp = self.viewport();
+        let sel = self.browser.selected;
+        if let Err(e) = self.browser.select(&self.store, sel, vp) {
+            self.error(e.to_string());
+        }
+    }
+
+    /// One key press.
+    pub fn on_key(&mut self, key: KeyEvent) -> Effect {
+        if key.kind == crossterm::event::KeyEventKind::Release {
+            return Effect::None;
+        }
+        self.status = None;
+        if !self.popups.is_empty() {
+            return self.popup_key(key);
+        }
+        if self.browser.searching && self.editor.is_none() {
+            self.search_key(key);
+            return Effect::None;
+        }
+        if self.form_editing() {
+            self.typing_key(key);
+            return Effect::None;
+        }
+        match keymap::lookup(self.ctx(), &key) {
+            Some(action) => self.perform(action),
+            None => Effect::None,
+        }
+    }
+
+    fn form_editing(&self) -> bool {
+        self.editor
+            .as_ref()
+            .and_then(|ed| ed.form_key().map(|k| ed.state(k).editing()))
+            .unwrap_or(false)
+    }
+
+    pub fn editing_persona_name(&self) -> Option<&str> {
+        self.editor.as_ref().map(|e| e.draft.name())
+    }
+}

@@ -1,0 +1,80 @@
+//! Popups: each kind registered once here, drawn by `ui::popup`, fed keys by `App::popup_key`.
+
+use ratatui_textarea::TextArea;
+
+use super::editor::FormKey;
+use super::keymap::Ctx;
+
+/// What a yes/no confirmation will do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    DeletePersona { id: String, name: String },
+    DeleteRow { list: usize, row: usize },
+}
+
+/// What happens after the "Save changes?" prompt, once answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum After {
+    CloseEditor,
+    Quit,
+}
+
+pub enum Popup {
+    Help {
+        ctx: Ctx,
+        scroll: u16,
+    },
+    Palette {
+        ctx: Ctx,
+        filter: String,
+        selected: usize,
+    },
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+    SaveChanges {
+        after: After,
+    },
+    /// The persona changed in the database since it was loaded.
+    Conflict,
+    /// A menu of codes for a choice, lookup or organisation field. `allow_new` offers the
+    /// typed text as a new entry (organisation pickers).
+    Choose {
+        form: FormKey,
+        field: usize,
+        title: String,
+        options: Vec<(String, String)>,
+        filter: String,
+        selected: usize,
+        allow_new: bool,
+    },
+    /// Multi-line text, soft-wrapped.
+    Text {
+        form: FormKey,
+        field: usize,
+        title: String,
+        area: Box<TextArea<'static>>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+}
+
+impl Popup {
+    /// The options of a menu that match the typed filter, as indices into `options`.
+    pub fn matching(options: &[(String, String)], filter: &str) -> Vec<usize> {
+        let f = filter.to_lowercase();
+        options
+            .iter()
+            .enumerate()
+            .filter(|(_, (code, label))| {
+                f.is_empty()
+                    || code.to_lowercase().contains(&f)
+                    || label.to_lowercase().contains(&f)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}

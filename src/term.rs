@@ -1,0 +1,85 @@
+//! The terminal: raw mode and alternate screen, the synchronous draw–event–update loop, and
+//! `$EDITOR`. Nothing else touches the terminal.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use crate::app::{App, Effect};
+
+/// Runs the app until it quits. `ratatui::init` installs a panic hook that restores the
+/// terminal; `ratatui::restore` runs on every other way out.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.on_resize(size.width, size.height);
+    loop {
+        terminal.draw(|f| crate::ui::view(app, f))?;
+        // Block for the next event: redraw after events only, no frame timer.
+        let ev = event::read()?;
+        match ev {
+            Event::Key(key) => match app.on_key(key) {
+                Effect::None => {}
+                Effect::Quit => return Ok(()),
+                Effect::ExternalEdit { form, field, text } => {
+                    match edit_externally(terminal, &text) {
+                        Ok(Some(new)) => app.external_edit_done(form, field, new),
+                        Ok(None) => {
+                            app.info("$EDITOR exited with an error; the field is unchanged")
+                        }
+                        Err(e) => app.error(format!("could not run $EDITOR: {e}")),
+                    }
+                }
+            },
+            Event::Resize(w, h) => app.on_resize(w, h),
+            _ => {}
+        }
+        // Drain a burst of queued events (a paste, a held key) before the next draw.
+        while event::poll(Duration::ZERO)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    if app.on_key(key) == Effect::Quit {
+                        return Ok(());
+                    }
+                }
+                Event::Resize(w, h) => app.on_resize(w, h),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Suspends the TUI, edits `text` in `$VISUAL`/`$EDITOR` (default `vi`), and resumes.
+/// Returns None when the editor fails, so a crashed editor never clears the field.
+fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> io::Result<Option<String>> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let dir = std::env::temp_dir();
+    let path = dir.join(format!("persona-studio-{}.md", uuid::Uuid::new_v4()));
+    std::fs::write(&path, text)?;
+    ratatui::restore();
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status();
+    let _ = io::stdout().flush();
+    *terminal = ratatui::init();
+    terminal.clear()?;
+    let result = match status {
+        Ok(s) if s.success() => Some(std::fs::read_to_string(&path)?),
+        _ => None,
+    };
+    let _ = std::fs::remove_file(&path);
+    Ok(result)
+}

@@ -1,0 +1,168 @@
+//! The persona table with its header, filter chips and scroll position.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+use super::{fit, theme};
+use crate::app::App;
+use crate::spec::enums::humanize;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let b = &app.browser;
+    let [title, chips, table] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let what = if b.filter.deleted {
+        "Trash"
+    } else {
+        "Personas"
+    };
+    let dir = if b.descending { "↓" } else { "↑" };
+    let head = format!(
+        " Persona Studio · {what} · tenant {} · {} shown · sort {} {dir}",
+        app.store.tenant().key,
+        b.total,
+        b.sort.label()
+    );
+    frame.render_widget(
+        Paragraph::new(fit(&head, area.width as usize)).style(theme::title()),
+        title,
+    );
+
+    let mut spans = vec![Span::styled(" Filters: ", theme::dim())];
+    let chip_list = b.chips();
+    if chip_list.is_empty() {
+        spans.push(Span::styled(
+            "none  (/ search · a s f t filter · o sort)",
+            theme::dim(),
+        ));
+    }
+    for c in chip_list {
+        spans.push(Span::styled(format!(" {c} "), theme::chip()));
+        spans.push(Span::raw(" "));
+    }
+    if b.searching {
+        spans.push(Span::styled("▏typing", theme::key()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), chips);
+
+    let wide = area.width >= 110;
+    let header_cells: Vec<&str> = if wide {
+        vec![
+            "Name",
+            "Title",
+            "Archetype",
+            "Function",
+            "Seniority",
+            "Status",
+            "Tier",
+            "Updated",
+        ]
+    } else {
+        vec!["Name", "Archetype", "Function", "Status", "Tier"]
+    };
+    let header = Row::new(header_cells.iter().map(|h| Cell::from(*h))).style(theme::label());
+    let vp = crate::app::browser_viewport(app.size.1);
+    let rows: Vec<Row> = (b.top..(b.top + vp).min(b.total))
+        .filter_map(|abs| {
+            b.rows
+                .get(abs.checked_sub(b.window_start)?)
+                .map(|s| (abs, s))
+        })
+        .map(|(abs, s)| {
+            let mark = if abs == b.selected {
+                theme::FOCUS
+            } else {
+                theme::NO_FOCUS
+            };
+            let arche = s.archetype.clone().unwrap_or_default();
+            let status = s.validation_status.clone().unwrap_or_default();
+            let tier = s.priority_tier.clone().unwrap_or_default();
+            let tier_short = tier.split('_').take(2).collect::<Vec<_>>().join(" ");
+            let mut cells = vec![Cell::from(format!("{mark}{}", s.name))];
+            if wide {
+                cells.push(Cell::from(s.title.clone().unwrap_or_default()));
+            }
+            cells.push(Cell::from(Span::styled(
+                arche.clone(),
+                theme::archetype(&arche),
+            )));
+            cells.push(Cell::from(s.function_name.clone().unwrap_or_default()));
+            if wide {
+                cells.push(Cell::from(
+                    s.seniority_level
+                        .as_deref()
+                        .map(humanize)
+                        .unwrap_or_default(),
+                ));
+            }
+            cells.push(Cell::from(Span::styled(
+                humanize(&status),
+                theme::status(&status),
+            )));
+            cells.push(Cell::from(Span::styled(tier_short, theme::tier(&tier))));
+            if wide {
+                cells.push(Cell::from(
+                    s.updated_at
+                        .get(..16)
+                        .unwrap_or(&s.updated_at)
+                        .replace('T', " "),
+                ));
+            }
+            let row = Row::new(cells);
+            if abs == b.selected {
+                row.style(theme::selected())
+            } else {
+                row.style(Style::new())
+            }
+        })
+        .collect();
+    let widths: Vec<Constraint> = if wide {
+        vec![
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Length(12),
+            Constraint::Fill(2),
+            Constraint::Length(14),
+            Constraint::Length(14),
+            Constraint::Length(8),
+            Constraint::Length(16),
+        ]
+    } else {
+        vec![
+            Constraint::Fill(3),
+            Constraint::Length(12),
+            Constraint::Fill(2),
+            Constraint::Length(14),
+            Constraint::Length(7),
+        ]
+    };
+    let pos = if b.total == 0 {
+        "0/0".to_string()
+    } else {
+        format!("{}/{}", b.selected + 1, b.total)
+    };
+    let empty_note = if b.total == 0 {
+        if b.filter.deleted {
+            " — the trash is empty"
+        } else {
+            " — nothing matches (c clears filters, n adds)"
+        }
+    } else {
+        ""
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {pos}{empty_note} "));
+    let t = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1);
+    frame.render_widget(t, table);
+}

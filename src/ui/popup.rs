@@ -1,0 +1,177 @@
+//! Draws the top popup.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{centered, fit, help_lines, theme};
+use crate::app::App;
+use crate::app::keymap::bindings_for;
+use crate::app::popup::Popup;
+
+pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+    match popup {
+        Popup::Help { ctx, scroll } => {
+            let lines = help_lines(*ctx);
+            let r = centered(area, 60, lines.len() as u16 + 2);
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(" Keys — any other key closes ");
+            frame.render_widget(Paragraph::new(lines).block(block).scroll((*scroll, 0)), r);
+        }
+        Popup::Palette {
+            ctx,
+            filter,
+            selected,
+        } => {
+            let actions = crate::app::palette_matches(*ctx, filter);
+            let mut lines = vec![Line::from(vec![
+                Span::styled(": ", theme::key()),
+                Span::raw(filter.clone()),
+                Span::styled("▏", theme::key()),
+            ])];
+            for (i, a) in actions.iter().enumerate() {
+                let Some(b) = bindings_for(*ctx).find(|b| b.action == *a) else {
+                    continue;
+                };
+                let mark = if i == *selected {
+                    theme::FOCUS
+                } else {
+                    theme::NO_FOCUS
+                };
+                let style = if i == *selected {
+                    theme::focus()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{mark}{:<28}", b.label), style),
+                    Span::styled(crate::app::keymap::keys_label(b), theme::key()),
+                ]));
+            }
+            let r = centered(area, 50, (lines.len() as u16 + 2).min(area.height));
+            frame.render_widget(Clear, r);
+            let block = Block::default().borders(Borders::ALL).title(" Commands ");
+            let skip = selected.saturating_sub(r.height.saturating_sub(4) as usize);
+            let mut lines = lines;
+            let header = lines.remove(0);
+            let lines: Vec<Line> = std::iter::once(header)
+                .chain(lines.into_iter().skip(skip))
+                .collect();
+            frame.render_widget(Paragraph::new(lines).block(block), r);
+        }
+        Popup::Confirm { question, .. } => message(
+            frame,
+            area,
+            " Confirm ",
+            &format!("{question}\n\n[y] yes   [n] no"),
+        ),
+        Popup::SaveChanges { .. } => message(
+            frame,
+            area,
+            " Save changes? ",
+            "You have unsaved changes.\n\n[s] save   [d] discard   [c] cancel",
+        ),
+        Popup::Conflict => message(
+            frame,
+            area,
+            " Changed elsewhere ",
+            "This persona was changed by someone else since you opened it. Your edits are still here.\n\n\
+             [r] reload theirs (drops your edits)   [o] overwrite with yours   [c] cancel",
+        ),
+        Popup::Message { title, text } => message(frame, area, title, text),
+        Popup::Choose {
+            title,
+            options,
+            filter,
+            selected,
+            allow_new,
+            ..
+        } => {
+            let matching = Popup::matching(options, filter);
+            let mut lines = vec![Line::from(vec![
+                Span::styled("filter: ", theme::dim()),
+                Span::raw(filter.clone()),
+                Span::styled("▏", theme::key()),
+            ])];
+            let mut items: Vec<String> = matching
+                .iter()
+                .map(|&i| {
+                    let (code, label) = &options[i];
+                    if code.is_empty() || code == label {
+                        label.clone()
+                    } else {
+                        format!("{label}  ({code})")
+                    }
+                })
+                .collect();
+            if *allow_new
+                && !filter.trim().is_empty()
+                && !options
+                    .iter()
+                    .any(|(c, _)| c.eq_ignore_ascii_case(filter.trim()))
+            {
+                items.push(format!("+ add \"{}\"", filter.trim()));
+            }
+            let h = (items.len() as u16 + 3)
+                .min(area.height.saturating_sub(2))
+                .max(4);
+            let r = centered(area, 48, h);
+            let visible = (r.height as usize).saturating_sub(3).max(1);
+            let skip = (selected + 1).saturating_sub(visible);
+            for (i, it) in items.iter().enumerate().skip(skip).take(visible) {
+                let mark = if i == *selected {
+                    theme::FOCUS
+                } else {
+                    theme::NO_FOCUS
+                };
+                let style = if i == *selected {
+                    theme::focus()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::from(Span::styled(
+                    fit(&format!("{mark}{it}"), r.width as usize - 2),
+                    style,
+                )));
+            }
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} "));
+            frame.render_widget(Paragraph::new(lines).block(block), r);
+        }
+        Popup::Text {
+            title, area: ta, ..
+        } => {
+            let r = centered(
+                area,
+                area.width.saturating_sub(6).max(20),
+                area.height.saturating_sub(4).max(5),
+            );
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} — Esc done · C-S save "));
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            frame.render_widget(ta.as_ref(), inner);
+        }
+    }
+}
+
+fn message(frame: &mut Frame, area: Rect, title: &str, text: &str) {
+    let r = centered(area, 60, 9);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string());
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .wrap(Wrap { trim: false })
+            .block(block),
+        r,
+    );
+}
