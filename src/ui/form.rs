@@ -47,9 +47,10 @@ pub fn draw(
         if focused {
             focus_line = lines.len();
         }
-        let text = match st.raw[i].clone() {
-            Some(t) => t,
-            None => display_value(f, &values[i], lookups),
+        let text = match (st.raw[i].clone(), live_computed(ed, key, f.name)) {
+            (Some(t), _) => t,
+            (None, Some(live)) => live,
+            (None, None) => display_value(f, &values[i], lookups),
         };
         let first = text.lines().next().unwrap_or("").to_string();
         let more = if text.lines().count() > 1 { " …" } else { "" };
@@ -118,5 +119,20 @@ pub fn draw(
                 ..inner
             },
         );
+    }
+}
+
+/// Computed columns whose value the form can know before saving: the VPANES total and tier
+/// follow the typed scores, as the generated columns will once saved.
+fn live_computed(ed: &Editor, key: FormKey, column: &str) -> Option<String> {
+    let FormKey::List(li) = key else { return None };
+    if crate::spec::CHILD_SPECS[li].key != "vpanes_scoring" {
+        return None;
+    }
+    let total = crate::rules::vpanes_total(ed.draft.vpanes_scores());
+    match column {
+        "total_score" => Some(total.map_or(String::new(), |t| format!("{t:.1}"))),
+        "priority_tier" => Some(crate::rules::vpanes_tier(total).to_string()),
+        _ => None,
     }
 }

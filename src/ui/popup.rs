@@ -18,7 +18,7 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(" Keys — any other key closes ");
+                .title(" Keys — j/k scroll · any other key closes ");
             frame.render_widget(Paragraph::new(lines).block(block).scroll((*scroll, 0)), r);
         }
         Popup::Palette {

@@ -25,16 +25,12 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
         Span::raw(format!(" ({:.2})", r.score)),
     ]));
     l.push(Line::from(format!(
-        " base {:.2} tech {:+}",
-        r.base, r.technology
-    )));
-    l.push(Line::from(format!(
-        " risk {:+} change {:+}",
-        r.risk, r.change
+        " {:.2} t{:+} r{:+} c{:+}",
+        r.base, r.technology, r.risk, r.change
     )));
     match p.text("gen_ai_readiness_level") {
         Some(stored) if stored != r.level => l.push(Line::from(Span::styled(
-            format!(" {} stored {stored}; R applies", theme::WARN),
+            format!(" {} stored {stored}; R", theme::WARN),
             theme::warn(),
         ))),
         None => l.push(Line::from(Span::styled(
@@ -45,21 +41,21 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     }
 
     let layer = p.inferred_service_layer();
-    l.push(head("Service layer"));
-    let stored_layer = p.text("preferred_service_layer");
-    let note = match stored_layer {
-        Some(s) if s != layer => {
-            Span::styled(format!(" {} stored {s}", theme::WARN), theme::warn())
-        }
-        _ => Span::raw(""),
-    };
-    l.push(Line::from(vec![Span::raw(format!(" {layer}")), note]));
+    l.push(Line::from(vec![
+        Span::styled("Layer ", theme::key()),
+        Span::raw(layer),
+    ]));
+    if let Some(s) = p.text("preferred_service_layer").filter(|s| *s != layer) {
+        l.push(Line::from(Span::styled(
+            format!(" {} stored {s}; L", theme::WARN),
+            theme::warn(),
+        )));
+    }
 
-    l.push(head("Archetype"));
     let chosen = p.text("archetype");
     let implied = p.implied_archetype();
     l.push(Line::from(vec![
-        Span::raw(" chosen "),
+        Span::styled("Archetype ", theme::key()),
         Span::styled(
             chosen.unwrap_or("—").to_string(),
             theme::archetype(chosen.unwrap_or("")),
@@ -78,6 +74,8 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
         ),
         if disagree {
             Span::styled(format!(" {} differs", theme::WARN), theme::warn())
+        } else if implied.is_some() && chosen.is_some() {
+            Span::styled(" ✓", theme::ok())
         } else {
             Span::raw("")
         },
@@ -86,7 +84,10 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     let scores = p.vpanes_scores();
     let total = rules::vpanes_total(scores);
     let tier = rules::vpanes_tier(total);
-    l.push(head("VPANES"));
+    l.push(Line::from(vec![
+        Span::styled("VPANES ", theme::key()),
+        Span::styled(tier.to_string(), theme::tier(tier)),
+    ]));
     let bar_w = w.saturating_sub(9).clamp(3, 10);
     for (name, s) in VPANES_COLUMNS.iter().zip(scores) {
         let letter = name.chars().next().unwrap_or(' ').to_ascii_uppercase();
@@ -97,17 +98,13 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
         )));
     }
     let total_text = total.map_or("incomplete".to_string(), |t| format!("{t:.1}/60"));
-    l.push(Line::from(vec![
-        Span::raw(format!(" {total_text} ")),
-        Span::styled(tier.to_string(), theme::tier(tier)),
-    ]));
+    l.push(Line::from(format!(" total {total_text}")));
 
-    l.push(head("Status"));
     let status = p.text("validation_status").unwrap_or("draft");
-    l.push(Line::from(Span::styled(
-        format!(" {status}"),
-        theme::status(status),
-    )));
+    l.push(Line::from(vec![
+        Span::styled("Status ", theme::key()),
+        Span::styled(status.to_string(), theme::status(status)),
+    ]));
     let (filled, all) = p.completeness();
     let pct = if all == 0 { 0 } else { filled * 100 / all };
     l.push(Line::from(format!(" complete {pct}% ({filled}/{all})")));
