@@ -12,8 +12,13 @@
 --     the file in a transaction and sets user_version. No IF NOT EXISTS: each
 --     migration is applied exactly once.
 --   * UUID  -> TEXT, default = lowercase RFC-4122 v4 string built from randomblob
---              (PostgreSQL gen_random_uuid() has no SQLite equivalent).
---   * TIMESTAMPTZ -> TEXT, UTC ISO-8601 with milliseconds ('2025-11-28T10:00:00.000Z').
+--              (PostgreSQL gen_random_uuid() has no SQLite equivalent): version
+--              nibble '4', variant nibble picked with (random() & 3) from '89ab'.
+--              PORT: & 3 rather than abs(random()) % 4, because abs() raises
+--              "integer overflow" on the one value -9223372036854775808.
+--   * TIMESTAMPTZ -> TEXT, UTC ISO-8601 with milliseconds ('2025-11-28T10:00:00.000Z'),
+--     the format the defaults and triggers write. PORT: no format CHECK on
+--     timestamps (validated_at, deleted_at, ...): the application writes them.
 --   * DATE  -> TEXT 'YYYY-MM-DD', CHECK (x IS NULL OR date(x, '+0 days') IS x).
 --     PORT: two traps in the obvious "date(x) = x": (1) plain date(x) passes day
 --     overflows through unchanged in SQLite 3.40 (date('2025-02-30') =
@@ -29,6 +34,9 @@
 --   * "-- FK to lookup_x.code" comments in the design -> real foreign keys
 --     REFERENCES lookup_x(code) ON UPDATE CASCADE (a renamed code follows through;
 --     deleting a code that is still used is refused, the default NO ACTION).
+--     A lookup row with is_active = 0 still satisfies the FK: hiding inactive
+--     codes from new choices is the application's job. FK matching is
+--     case-sensitive ('Medium' is not 'medium').
 --   * updated_at is maintained by AFTER UPDATE triggers (SQLite cannot assign NEW
 --     in a BEFORE trigger as plpgsql does); see section 7.
 -- Foreign keys are only enforced with PRAGMA foreign_keys = ON (the app sets it).
@@ -587,6 +595,10 @@ CREATE INDEX idx_personas_slug ON personas(slug);
 -- 4. JUNCTION TABLES (18)
 -- Every table: persona_id NOT NULL -> personas ON DELETE CASCADE, tenant_id ->
 -- tenants ON DELETE CASCADE (nullable, as designed).
+-- PORT: the design does not say that a list row's tenant_id must equal its
+-- persona's tenant_id, so nothing enforces it (the application sets both);
+-- likewise personas.role_id/function_id/department_id are not checked to belong
+-- to the persona's tenant.
 -- PORT: the design has no index on persona_id; one is added per table (named
 -- idx_<table>_persona_id) because every editor open reads the lists by persona.
 -- For persona_vpanes_scoring, persona_buying_process (UNIQUE (persona_id)) and
