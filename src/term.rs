@@ -23,38 +23,36 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     app.on_resize(size.width, size.height);
     loop {
         terminal.draw(|f| crate::ui::view(app, f))?;
-        // Block for the next event: redraw after events only, no frame timer.
-        let ev = event::read()?;
-        match ev {
-            Event::Key(key) => match app.on_key(key) {
-                Effect::None => {}
-                Effect::Quit => return Ok(()),
-                Effect::ExternalEdit { form, field, text } => {
-                    match edit_externally(terminal, &text) {
-                        Ok(Some(new)) => app.external_edit_done(form, field, new),
-                        Ok(None) => {
-                            app.info("$EDITOR exited with an error; the field is unchanged")
-                        }
-                        Err(e) => app.error(format!("could not run $EDITOR: {e}")),
-                    }
-                }
-            },
-            Event::Resize(w, h) => app.on_resize(w, h),
-            _ => {}
-        }
-        // Drain a burst of queued events (a paste, a held key) before the next draw.
-        while event::poll(Duration::ZERO)? {
-            match event::read()? {
-                Event::Key(key) => {
-                    if app.on_key(key) == Effect::Quit {
-                        return Ok(());
-                    }
-                }
-                Event::Resize(w, h) => app.on_resize(w, h),
-                _ => {}
+        // Block for the next event: redraw after events only, no frame timer. Then take a
+        // burst of queued events (a paste, a held key) before drawing again.
+        let mut ev = Some(event::read()?);
+        while let Some(e) = ev.take() {
+            if handle(terminal, app, e)? {
+                return Ok(());
+            }
+            if event::poll(Duration::ZERO)? {
+                ev = Some(event::read()?);
             }
         }
     }
+}
+
+/// Applies one event; true when the app quits.
+fn handle(terminal: &mut DefaultTerminal, app: &mut App, ev: Event) -> io::Result<bool> {
+    match ev {
+        Event::Key(key) => match app.on_key(key) {
+            Effect::None => {}
+            Effect::Quit => return Ok(true),
+            Effect::ExternalEdit { form, field, text } => match edit_externally(terminal, &text) {
+                Ok(Some(new)) => app.external_edit_done(form, field, new),
+                Ok(None) => app.info("$EDITOR exited with an error; the field is unchanged"),
+                Err(e) => app.error(format!("could not run $EDITOR: {e}")),
+            },
+        },
+        Event::Resize(w, h) => app.on_resize(w, h),
+        _ => {}
+    }
+    Ok(false)
 }
 
 /// Suspends the TUI, edits `text` in `$VISUAL`/`$EDITOR` (default `vi`), and resumes.

@@ -2004,7 +2004,8 @@ fn vpanes_view_joins_the_scores() {
     )
     .unwrap();
 
-    let read = |id: &str| -> Option<(Option<f64>, Option<f64>, Option<f64>, Option<String>)> {
+    type ScoreRow = (Option<f64>, Option<f64>, Option<f64>, Option<String>);
+    let read = |id: &str| -> Option<ScoreRow> {
         c.query_row(
             "SELECT visibility, scenarios, total_score, priority_tier FROM v_personas_with_vpanes WHERE id = ?1",
             [id],

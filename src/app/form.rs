@@ -117,7 +117,7 @@ impl FormState {
                 chars.clear();
                 0
             }
-            KeyCode::Char('a') if ctrl => cur.min(0),
+            KeyCode::Char('a') if ctrl => 0,
             KeyCode::Char('e') if ctrl => chars.len(),
             KeyCode::Char('w') if ctrl => {
                 let mut start = cur;

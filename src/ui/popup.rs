@@ -55,7 +55,6 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             frame.render_widget(Clear, r);
             let block = Block::default().borders(Borders::ALL).title(" Commands ");
             let skip = selected.saturating_sub(r.height.saturating_sub(4) as usize);
-            let mut lines = lines;
             let header = lines.remove(0);
             let lines: Vec<Line> = std::iter::once(header)
                 .chain(lines.into_iter().skip(skip))

@@ -106,7 +106,7 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
         Span::styled(status.to_string(), theme::status(status)),
     ]));
     let (filled, all) = p.completeness();
-    let pct = if all == 0 { 0 } else { filled * 100 / all };
+    let pct = (filled * 100).checked_div(all).unwrap_or(0);
     l.push(Line::from(format!(" complete {pct}% ({filled}/{all})")));
 
     let lines: Vec<Line> = l
