@@ -64,6 +64,65 @@ pub enum Command {
     },
     /// Check the database: integrity, foreign keys, derived values (exit 1 on a problem)
     Check,
+    /// Export personas: a lossless JSON bundle, Markdown cards or a CSV of the summaries
+    Export {
+        /// Slugs of the personas to export
+        #[arg(conflicts_with = "all")]
+        slugs: Vec<String>,
+        /// Every live persona of the tenant (not the trash)
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = "json",
+              value_parser = clap::builder::PossibleValuesParser::new(crate::transfer::Format::NAMES))]
+        format: String,
+        /// Write to FILE (replaced atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import a JSON bundle: all or nothing; existing slugs are updated, their lists replaced
+    Import {
+        /// The bundle, or - for standard input
+        file: String,
+        /// Print what would be created, updated or refused, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Move a persona through the review workflow (exit 1 with the allowed moves when refused)
+    Status {
+        slug: String,
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(VALIDATION_STATUSES))]
+        to: String,
+        /// Why (required when sending back to draft)
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show a persona's status history
+    History {
+        slug: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List or add tenants
+    Tenant {
+        #[command(subcommand)]
+        action: TenantAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantAction {
+    /// List the tenants
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a tenant
+    Add {
+        key: String,
+        /// Display name (default: the key)
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// Runs a subcommand; returns the process exit code.
@@ -175,6 +234,92 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
             )?;
             return Ok(i32::from(!report.problems.is_empty()));
         }
+        Command::Export {
+            slugs,
+            all,
+            format,
+            output,
+        } => {
+            return crate::transfer::command::run_export(
+                store,
+                slugs,
+                all,
+                &format,
+                output.as_deref(),
+                out,
+            );
+        }
+        Command::Import { file, dry_run } => {
+            let mut err = std::io::stderr().lock();
+            return crate::transfer::command::run_import(store, &file, dry_run, out, &mut err);
+        }
+        Command::Status { slug, to, note } => {
+            let p = store.load_by_slug(&slug)?;
+            let id = p.id.clone().unwrap_or_default();
+            let from = p.text("validation_status").unwrap_or("draft").to_string();
+            match store.move_status(&id, &to, note.as_deref(), None) {
+                Ok(_) => writeln!(out, "{slug}: {from} -> {to}")?,
+                Err(StoreError::Refused(msg)) => {
+                    eprintln!("persona-studio: {slug}: {msg}");
+                    return Ok(1);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Command::History { slug, json } => {
+            let p = store.load_by_slug(&slug)?;
+            let h = store.history(p.id.as_deref().unwrap_or_default())?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&h).unwrap_or_default()
+                )?;
+            } else {
+                for e in &h {
+                    writeln!(
+                        out,
+                        "{}  {:<14} -> {:<14} {:<12} {}",
+                        e.changed_at,
+                        e.from_status.as_deref().unwrap_or("(created)"),
+                        e.to_status,
+                        e.changed_by.as_deref().unwrap_or("-"),
+                        e.note.as_deref().unwrap_or("")
+                    )?;
+                }
+            }
+        }
+        Command::Tenant { action } => match action {
+            TenantAction::List { json } => {
+                let all = crate::store::tenant::list(store.conn())?;
+                if json {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string_pretty(&all).unwrap_or_default()
+                    )?;
+                } else {
+                    for t in all {
+                        let mark = if t.key == store.tenant().key {
+                            "*"
+                        } else {
+                            " "
+                        };
+                        writeln!(out, "{mark} {:<20} {}", t.key, t.name)?;
+                    }
+                }
+            }
+            TenantAction::Add { key, name } => {
+                if !crate::spec::validate::is_slug(&key) {
+                    return Err(StoreError::Refused(format!(
+                        "tenant key \"{key}\" must be lowercase letters, digits and dashes"
+                    )));
+                }
+                let t =
+                    crate::store::tenant::add(store.conn(), &key, name.as_deref().unwrap_or(&key))?;
+                writeln!(out, "tenant \"{}\" ready", t.key)?;
+            }
+        },
     }
     Ok(0)
 }

@@ -10,4 +10,6 @@ pub mod rules;
 pub mod spec;
 pub mod store;
 pub mod term;
+pub mod transfer;
 pub mod ui;
+pub mod workflow;

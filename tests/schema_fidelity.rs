@@ -1321,9 +1321,10 @@ fn schema_does_not_call_application_functions() {
 fn migrations_run_on_a_plain_connection_without_app_functions() {
     // A bare connection (no registered functions), like the sqlite3 CLI: the schema must
     // apply and its defaults, triggers and views must run.
-    assert_eq!(MIGRATIONS.len(), 2);
+    assert_eq!(MIGRATIONS.len(), 3);
     assert_eq!(MIGRATIONS[0].1, include_str!("../schema/001_core.sql"));
     assert_eq!(MIGRATIONS[1].1, include_str!("../schema/002_search.sql"));
+    assert_eq!(MIGRATIONS[2].1, include_str!("../schema/003_workflow.sql"));
     let mut c = Connection::open_in_memory().unwrap();
     c.pragma_update(None, "foreign_keys", "ON").unwrap();
     for (name, sql) in MIGRATIONS {

@@ -9,17 +9,21 @@ use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, SECTIONS};
 pub enum Tab {
     Core(usize),
     List(usize),
+    /// The status history, read-only.
+    History,
 }
 
 pub fn tab_count() -> usize {
-    SECTIONS.len() + CHILD_SPECS.len()
+    SECTIONS.len() + CHILD_SPECS.len() + 1
 }
 
 pub fn tab(i: usize) -> Tab {
     if i < SECTIONS.len() {
         Tab::Core(i)
-    } else {
+    } else if i < SECTIONS.len() + CHILD_SPECS.len() {
         Tab::List(i - SECTIONS.len())
+    } else {
+        Tab::History
     }
 }
 
@@ -45,6 +49,8 @@ pub struct Editor {
     pub list_sel: Vec<usize>,
     /// The open row form: (list, row, added just now).
     pub row_open: Option<(usize, usize, bool)>,
+    /// Status moves, oldest first (the History tab).
+    pub history: Vec<crate::store::workflow::HistoryEntry>,
 }
 
 impl Editor {
@@ -64,6 +70,7 @@ impl Editor {
                 .collect(),
             list_sel: vec![0; CHILD_SPECS.len()],
             row_open: None,
+            history: Vec::new(),
         }
     }
 
@@ -88,7 +95,7 @@ impl Editor {
             Tab::List(li) if CHILD_SPECS[li].cardinality == Cardinality::One => {
                 Some(FormKey::List(li))
             }
-            Tab::List(_) => None,
+            Tab::List(_) | Tab::History => None,
         }
     }
 
@@ -219,6 +226,7 @@ impl Editor {
     pub fn tab_title(&self, i: usize) -> String {
         match tab(i) {
             Tab::Core(s) => SECTIONS[s].to_string(),
+            Tab::History => format!("History ({})", self.history.len()),
             Tab::List(li) => {
                 let spec = &CHILD_SPECS[li];
                 let n = self.draft.lists[li].len();

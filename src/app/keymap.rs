@@ -16,6 +16,12 @@ pub enum Ctx {
     List,
     /// The row form of a list.
     RowForm,
+    /// The editor's read-only History tab.
+    History,
+    /// The review queue.
+    Queue,
+    /// The archetype map and distribution.
+    Map,
 }
 
 /// User intent.
@@ -59,6 +65,16 @@ pub enum Action {
     MoveRowUp,
     MoveRowDown,
     CloseRow,
+    ReviewQueue,
+    ArchetypeMap,
+    SwitchTenant,
+    MoveStatus,
+    Approve,
+    SendBack,
+    Left,
+    Right,
+    ToggleMismatched,
+    ToggleDistribution,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +276,27 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     b(Browser, &[Key::ch('T')], A::ToggleTrash, "trash", true),
+    b(
+        Browser,
+        &[Key::ch('v')],
+        A::ReviewQueue,
+        "review queue",
+        true,
+    ),
+    b(
+        Browser,
+        &[Key::ch('M')],
+        A::ArchetypeMap,
+        "archetype map",
+        true,
+    ),
+    b(
+        Browser,
+        &[Key::ch('W')],
+        A::SwitchTenant,
+        "switch tenant",
+        false,
+    ),
     // Trash
     b(Trash, &[Key::ch('q')], A::Quit, "quit", false),
     b(Trash, UP, A::Up, "up", false),
@@ -325,6 +362,13 @@ pub static BINDINGS: &[Binding] = &[
         "apply inferred service layer",
         false,
     ),
+    b(
+        Form,
+        &[Key::ch('m')],
+        A::MoveStatus,
+        "move status (review workflow)",
+        false,
+    ),
     // Editor, list tabs
     b(List, UP, A::Up, "previous row", false),
     b(List, DOWN, A::Down, "next row", false),
@@ -363,6 +407,75 @@ pub static BINDINGS: &[Binding] = &[
         "back",
         true,
     ),
+    b(
+        List,
+        &[Key::ch('m')],
+        A::MoveStatus,
+        "move status (review workflow)",
+        false,
+    ),
+    // Editor, history tab
+    b(History, NEXT_TAB, A::NextTab, "next tab", true),
+    b(History, PREV_TAB, A::PrevTab, "previous tab", false),
+    b(History, &[Key::ch('m')], A::MoveStatus, "move status", true),
+    b(History, SAVE, A::Save, "save", false),
+    b(
+        History,
+        &[Key::code(K::Esc), Key::ch('q')],
+        A::Back,
+        "back",
+        true,
+    ),
+    // Review queue
+    b(Queue, UP, A::Up, "previous", false),
+    b(Queue, DOWN, A::Down, "next", false),
+    b(Queue, TOP, A::Top, "oldest", false),
+    b(Queue, BOTTOM, A::Bottom, "newest", false),
+    b(Queue, &[Key::ch('a')], A::Approve, "approve", true),
+    b(
+        Queue,
+        &[Key::ch('b')],
+        A::SendBack,
+        "send back with a note",
+        true,
+    ),
+    b(Queue, &[Key::code(K::Enter)], A::Open, "open", true),
+    b(Queue, &[Key::code(K::Esc)], A::Back, "back", true),
+    b(Queue, &[Key::ch('q')], A::Quit, "quit", false),
+    // Archetype map
+    b(
+        Map,
+        &[Key::ch('h'), Key::code(K::Left)],
+        A::Left,
+        "point to the left",
+        false,
+    ),
+    b(
+        Map,
+        &[Key::ch('l'), Key::code(K::Right)],
+        A::Right,
+        "point to the right",
+        false,
+    ),
+    b(Map, UP, A::Up, "point above", false),
+    b(Map, DOWN, A::Down, "point below", false),
+    b(Map, &[Key::code(K::Enter)], A::Open, "open", true),
+    b(
+        Map,
+        &[Key::ch('x')],
+        A::ToggleMismatched,
+        "only mismatched",
+        true,
+    ),
+    b(
+        Map,
+        &[Key::code(K::Tab)],
+        A::ToggleDistribution,
+        "map / distribution",
+        true,
+    ),
+    b(Map, &[Key::code(K::Esc)], A::Back, "back", true),
+    b(Map, &[Key::ch('q')], A::Quit, "quit", false),
     // Row form
     b(RowForm, UP, A::Up, "previous field", false),
     b(RowForm, DOWN, A::Down, "next field", false),
@@ -422,7 +535,7 @@ mod tests {
 
     #[test]
     fn no_two_actions_share_a_key_in_one_context() {
-        for ctx in [Browser, Trash, Form, List, RowForm] {
+        for ctx in [Browser, Trash, Form, List, RowForm, History, Queue, Map] {
             let all: Vec<&Binding> = bindings_for(ctx).collect();
             for (i, a) in all.iter().enumerate() {
                 for bb in &all[i + 1..] {

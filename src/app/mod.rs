@@ -6,6 +6,8 @@ pub mod editor;
 pub mod form;
 pub mod keymap;
 pub mod popup;
+mod review;
+pub mod screens;
 mod update;
 
 pub use update::palette_matches;
@@ -40,7 +42,11 @@ pub struct Status {
 
 pub struct App {
     pub store: Store,
+    /// The screen under the editor (the editor, when open, is drawn over it).
+    pub screen: screens::Screen,
     pub browser: Browser,
+    pub queue: screens::Queue,
+    pub map: screens::Map,
     pub editor: Option<Editor>,
     /// Top popup gets keys first and is drawn last.
     pub popups: Vec<Popup>,
@@ -59,7 +65,10 @@ impl App {
     pub fn new(store: Store, size: (u16, u16)) -> App {
         let mut app = App {
             store,
+            screen: screens::Screen::Browser,
             browser: Browser::default(),
+            queue: screens::Queue::default(),
+            map: screens::Map::default(),
             editor: None,
             popups: Vec::new(),
             status: None,
@@ -78,11 +87,16 @@ impl App {
         match &self.editor {
             Some(ed) if ed.row_open.is_some() => Ctx::RowForm,
             Some(ed) => match (ed.current_tab(), ed.form_key()) {
+                (Tab::History, _) => Ctx::History,
                 (Tab::List(_), None) => Ctx::List,
                 _ => Ctx::Form,
             },
-            None if self.browser.filter.deleted => Ctx::Trash,
-            None => Ctx::Browser,
+            None => match self.screen {
+                screens::Screen::Queue => Ctx::Queue,
+                screens::Screen::Map => Ctx::Map,
+                screens::Screen::Browser if self.browser.filter.deleted => Ctx::Trash,
+                screens::Screen::Browser => Ctx::Browser,
+            },
         }
     }
 
@@ -125,7 +139,10 @@ impl App {
         if !self.popups.is_empty() {
             return self.popup_key(key);
         }
-        if self.browser.searching && self.editor.is_none() {
+        if self.browser.searching
+            && self.editor.is_none()
+            && self.screen == screens::Screen::Browser
+        {
             self.search_key(key);
             return Effect::None;
         }

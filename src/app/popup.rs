@@ -60,6 +60,33 @@ pub enum Popup {
         title: String,
         text: String,
     },
+    /// A one-line text prompt.
+    Prompt {
+        title: String,
+        text: String,
+        purpose: PromptFor,
+    },
+    /// A menu of actions.
+    Menu {
+        title: String,
+        items: Vec<(String, String)>,
+        selected: usize,
+        purpose: MenuFor,
+    },
+}
+
+/// What a prompt's text is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PromptFor {
+    /// The note of a send-back to draft.
+    SendBackNote { id: String, to: String },
+}
+
+/// What a menu choice does; items are (code, label).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MenuFor {
+    MoveStatus { id: String },
+    Tenant,
 }
 
 impl Popup {

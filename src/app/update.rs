@@ -18,9 +18,15 @@ use crate::store::{Location, StoreError};
 impl App {
     pub fn perform(&mut self, action: Action) -> Effect {
         if self.editor.is_some() {
-            self.editor_action(action)
-        } else {
-            self.browser_action(action)
+            return self.editor_action(action);
+        }
+        if let Some(e) = self.common(action) {
+            return e;
+        }
+        match self.screen {
+            super::screens::Screen::Browser => self.browser_action(action),
+            super::screens::Screen::Queue => self.queue_action(action),
+            super::screens::Screen::Map => self.map_action(action),
         }
     }
 
@@ -69,7 +75,7 @@ impl App {
                 refilter = false;
                 if let Some(id) = self.browser.selected_summary().map(|s| s.id.clone()) {
                     match self.store.load(&id) {
-                        Ok(p) => self.editor = Some(Editor::new(p)),
+                        Ok(p) => self.open_editor(p),
                         Err(e) => self.error(e.to_string()),
                     }
                 }
@@ -130,6 +136,18 @@ impl App {
                     deleted,
                     ..Default::default()
                 };
+            }
+            Action::ReviewQueue => {
+                refilter = false;
+                self.show_queue();
+            }
+            Action::ArchetypeMap => {
+                refilter = false;
+                self.show_map();
+            }
+            Action::SwitchTenant => {
+                refilter = false;
+                self.switch_tenant_menu();
             }
             Action::SortNext => self.browser.next_sort(),
             Action::SortReverse => self.browser.descending = !self.browser.descending,
@@ -303,6 +321,7 @@ impl App {
                 }
             }
             (Action::CloseRow, _) => self.close_row(),
+            (Action::MoveStatus, _) => self.move_status_menu(),
             _ => {}
         }
         Effect::None
@@ -316,6 +335,11 @@ impl App {
         let i = ed.focus(k);
         let fields = Editor::fields(k);
         let f = &fields[i];
+        // The status changes only through the review workflow, never as a free choice.
+        if k == FormKey::Core && f.name == "validation_status" {
+            self.move_status_menu();
+            return Effect::None;
+        }
         match edit_style(f.kind) {
             EditStyle::Inline => {
                 let (fields, values, st) = ed.parts(k);
@@ -446,8 +470,12 @@ impl App {
         match self.store.save(&draft) {
             Ok(p) => {
                 let name = p.name().to_string();
+                let history =
+                    p.id.as_deref()
+                        .map(|id| self.store.history(id).unwrap_or_default());
                 if let Some(ed) = self.editor.as_mut() {
                     ed.saved(p);
+                    ed.history = history.unwrap_or_default();
                 }
                 self.info(format!("Saved \"{name}\""));
                 self.reload_browser();
@@ -509,8 +537,17 @@ impl App {
             }),
             _ => {
                 self.editor = None;
-                self.reload_browser();
+                self.refresh_screen();
             }
+        }
+    }
+
+    /// Re-reads whatever the screen under the editor shows.
+    pub fn refresh_screen(&mut self) {
+        match self.screen {
+            super::screens::Screen::Browser => self.reload_browser(),
+            super::screens::Screen::Queue => self.reload_queue(),
+            super::screens::Screen::Map => self.reload_map(),
         }
     }
 
@@ -569,6 +606,17 @@ impl App {
                 _ => {}
             },
             Popup::Message { .. } => {}
+            Popup::Menu {
+                title,
+                items,
+                selected,
+                purpose,
+            } => self.menu_key(key, title, items, selected, purpose),
+            Popup::Prompt {
+                title,
+                text,
+                purpose,
+            } => self.prompt_key(key, title, text, purpose),
             Popup::Palette {
                 ctx,
                 mut filter,
@@ -641,7 +689,7 @@ impl App {
                     if let Some(id) = self.editor.as_ref().and_then(|e| e.draft.id.clone()) {
                         match self.store.load(&id) {
                             Ok(p) => {
-                                self.editor = Some(Editor::new(p));
+                                self.open_editor(p);
                                 self.info("Reloaded the stored version");
                             }
                             Err(e) => self.error(e.to_string()),
@@ -790,7 +838,7 @@ impl App {
             After::Quit => Effect::Quit,
             After::CloseEditor => {
                 self.editor = None;
-                self.reload_browser();
+                self.refresh_screen();
                 Effect::None
             }
         }

@@ -209,7 +209,8 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
         Kind::Choice(VALIDATION_STATUSES),
         8,
     )
-    .default(Default::Text("draft")),
+    .default(Default::Text("draft"))
+    .help("Moves through the review workflow: Enter or m shows the allowed moves"),
     f("validated_by", "Validated by", Kind::Computed, 8),
     f("validated_at", "Validated at", Kind::Computed, 8),
     f("notes", "Notes", LONG, 8),

@@ -14,6 +14,10 @@ use crate::rules;
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("001_core", include_str!("../../schema/001_core.sql")),
     ("002_search", include_str!("../../schema/002_search.sql")),
+    (
+        "003_workflow",
+        include_str!("../../schema/003_workflow.sql"),
+    ),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".

@@ -113,6 +113,13 @@ impl From<rusqlite::Error> for StoreError {
                     };
                 }
                 C::ConstraintViolation => {
+                    // The workflow triggers' RAISE messages are already written for people.
+                    if let Some(m) = msg
+                        .as_deref()
+                        .filter(|m| m.starts_with("personas.validation_status:"))
+                    {
+                        return StoreError::Refused(m.to_string());
+                    }
                     if let Some(err) = msg
                         .as_deref()
                         .and_then(|m| constraint_from_message(None, m))
@@ -203,6 +210,7 @@ pub fn constraint_from_message(table: Option<&str>, msg: &str) -> Option<StoreEr
 pub fn in_table(table: &str, e: rusqlite::Error) -> StoreError {
     if let rusqlite::Error::SqliteFailure(f, Some(msg)) = &e
         && f.code == rusqlite::ErrorCode::ConstraintViolation
+        && !msg.starts_with("personas.validation_status:")
         && let Some(err) = constraint_from_message(Some(table), msg)
     {
         return err;

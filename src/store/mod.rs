@@ -8,6 +8,7 @@ pub mod error;
 pub mod persona;
 pub mod summary;
 pub mod tenant;
+pub mod workflow;
 
 use std::path::{Path, PathBuf};
 

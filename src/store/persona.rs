@@ -133,7 +133,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let id = write(&tx, &self.tenant.id, p, WriteMode::Checked)?;
+        let id = write(&tx, &self.tenant.id, &self.user_id, p, WriteMode::Checked)?;
         tx.commit()?;
         self.load(&id)
     }
@@ -166,7 +166,13 @@ impl Store {
                     created += 1;
                 }
             }
-            write(&tx, &self.tenant.id, &p, WriteMode::ReplaceLists)?;
+            write(
+                &tx,
+                &self.tenant.id,
+                &self.user_id,
+                &p,
+                WriteMode::ReplaceLists,
+            )?;
         }
         tx.commit()?;
         Ok((created, updated))
@@ -190,7 +196,7 @@ impl Store {
                 |r| r.get(0),
             )?;
         }
-        let id = write(&tx, &self.tenant.id, &p, WriteMode::Checked)?;
+        let id = write(&tx, &self.tenant.id, &self.user_id, &p, WriteMode::Checked)?;
         tx.commit()?;
         self.load(&id)
     }
@@ -365,7 +371,13 @@ fn text_of(p: &Persona, name: &str) -> Option<String> {
 }
 
 /// Writes the persona inside the caller's transaction and returns its id.
-fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Result<String> {
+fn write(
+    conn: &Connection,
+    tenant_id: &str,
+    user_id: &str,
+    p: &Persona,
+    mode: WriteMode,
+) -> Result<String> {
     // Organisation names resolve to rows of the tenant (created on first use); the schema's
     // trigger then copies name and slug back into the persona.
     let function_id = match text_of(p, "function_name") {
@@ -430,6 +442,7 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
         }
     }
 
+    let mut status_moved = true;
     let id = match &p.id {
         None => {
             let id = new_id();
@@ -447,14 +460,18 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
             id
         }
         Some(id) => {
-            let stored: Option<i64> = conn
+            let stored: Option<(i64, Option<String>)> = conn
                 .query_row(
-                    "SELECT version FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                    "SELECT version, validation_status FROM personas WHERE id = ?1 AND tenant_id = ?2",
                     params![id, tenant_id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            match stored {
+            let stored_status = match &stored {
+                Some((_, s)) => s.clone().unwrap_or_else(|| "draft".into()),
+                None => String::new(),
+            };
+            match stored.map(|(v, _)| v) {
                 None => {
                     return Err(StoreError::NotFound(format!(
                         "persona \"{}\" (it was removed)",
@@ -467,6 +484,15 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
                     });
                 }
                 Some(_) => {}
+            }
+            let new_status = p.text("validation_status").unwrap_or("draft");
+            status_moved = new_status != stored_status;
+            if status_moved && !crate::workflow::is_allowed(&stored_status, new_status) {
+                return Err(StoreError::Refused(format!(
+                    "{}: {}",
+                    p.name(),
+                    crate::workflow::refusal(&stored_status, new_status)
+                )));
             }
             let sets = names
                 .iter()
@@ -485,6 +511,9 @@ fn write(conn: &Connection, tenant_id: &str, p: &Persona, mode: WriteMode) -> Re
         }
     };
 
+    if status_moved {
+        super::workflow::sign_last_move(conn, &id, user_id, None)?;
+    }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         write_rows(conn, tenant_id, &id, spec, &p.lists[li], mode)?;
     }

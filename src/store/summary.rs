@@ -6,6 +6,28 @@ use super::Store;
 use super::error::Result;
 use crate::model::Summary;
 
+/// The columns `summary_from_row` reads, over `personas p LEFT JOIN persona_vpanes_scoring v`.
+pub const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.name, p.title, p.archetype, p.function_name, p.seniority_level, \
+     p.validation_status, v.total_score, v.priority_tier, p.ai_maturity_score, p.work_complexity_score, p.updated_at";
+
+pub fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
+    Ok(Summary {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+        name: r.get(2)?,
+        title: r.get(3)?,
+        archetype: r.get(4)?,
+        function_name: r.get(5)?,
+        seniority_level: r.get(6)?,
+        validation_status: r.get(7)?,
+        total_score: r.get(8)?,
+        priority_tier: r.get(9)?,
+        ai_maturity_score: r.get(10)?,
+        work_complexity_score: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
 /// What the browser shows. Empty fields do not filter.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
@@ -155,30 +177,12 @@ impl Store {
         args.push(Sql::Integer(offset as i64));
         let n = args.len();
         let sql = format!(
-            "SELECT p.id, p.slug, p.name, p.title, p.archetype, p.function_name, p.seniority_level, \
-             p.validation_status, v.total_score, v.priority_tier, p.ai_maturity_score, p.work_complexity_score, p.updated_at \
-             {from} ORDER BY {} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id LIMIT ?{} OFFSET ?{n}",
+            "SELECT {SUMMARY_COLUMNS} {from} ORDER BY {} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id LIMIT ?{} OFFSET ?{n}",
             sort.sql(),
             n - 1
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args.iter()), |r| {
-            Ok(Summary {
-                id: r.get(0)?,
-                slug: r.get(1)?,
-                name: r.get(2)?,
-                title: r.get(3)?,
-                archetype: r.get(4)?,
-                function_name: r.get(5)?,
-                seniority_level: r.get(6)?,
-                validation_status: r.get(7)?,
-                total_score: r.get(8)?,
-                priority_tier: r.get(9)?,
-                ai_maturity_score: r.get(10)?,
-                work_complexity_score: r.get(11)?,
-                updated_at: r.get(12)?,
-            })
-        })?;
+        let rows = st.query_map(params_from_iter(args.iter()), summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

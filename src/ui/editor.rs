@@ -68,6 +68,7 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
             ),
             _ => draw_list(app, ed, li, frame, main),
         },
+        Tab::History => draw_history(ed, frame, main),
     }
     sidebar::draw(ed, frame, side);
     if let Some((li, ri, _)) = ed.row_open {
@@ -188,6 +189,50 @@ fn draw_list(app: &App, ed: &Editor, li: usize, frame: &mut Frame, area: Rect) {
     let body: Vec<Row> = body.into_iter().skip(offset).collect();
     frame.render_widget(
         Table::new(body, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1),
+        area,
+    );
+}
+
+fn draw_history(ed: &Editor, frame: &mut Frame, area: Rect) {
+    let header =
+        Row::new(["When", "From", "To", "By", "Note"].map(Cell::from)).style(theme::label());
+    let rows: Vec<Row> = ed
+        .history
+        .iter()
+        .rev()
+        .map(|h| {
+            Row::new(vec![
+                Cell::from(
+                    h.changed_at
+                        .get(..16)
+                        .unwrap_or(&h.changed_at)
+                        .replace('T', " "),
+                ),
+                Cell::from(h.from_status.clone().unwrap_or_else(|| "(created)".into())),
+                Cell::from(Span::styled(
+                    h.to_status.clone(),
+                    theme::status(&h.to_status),
+                )),
+                Cell::from(h.changed_by.clone().unwrap_or_else(|| "-".into())),
+                Cell::from(h.note.clone().unwrap_or_default()),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(16),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Status history — newest first · m moves the status ");
+    frame.render_widget(
+        Table::new(rows, widths)
             .header(header)
             .block(block)
             .column_spacing(1),

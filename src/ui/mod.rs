@@ -3,7 +3,9 @@
 mod browser;
 mod editor;
 mod form;
+mod map;
 mod popup;
+mod queue;
 mod sidebar;
 pub mod theme;
 
@@ -29,7 +31,11 @@ pub fn view(app: &App, frame: &mut Frame) {
     .areas(area);
     match &app.editor {
         Some(ed) => editor::draw(app, ed, frame, main),
-        None => browser::draw(app, frame, main),
+        None => match app.screen {
+            crate::app::screens::Screen::Browser => browser::draw(app, frame, main),
+            crate::app::screens::Screen::Queue => queue::draw(app, frame, main),
+            crate::app::screens::Screen::Map => map::draw(app, frame, main),
+        },
     }
     draw_status(app, frame, status);
     draw_hints(app, frame, hints);

@@ -81,6 +81,59 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
              [r] reload theirs (drops your edits)   [o] overwrite with yours   [c] cancel",
         ),
         Popup::Message { title, text } => message(frame, area, title, text),
+        Popup::Prompt { title, text, .. } => {
+            let r = centered(area, 64, 5);
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} "));
+            let lines = vec![
+                Line::from(vec![
+                    Span::raw(text.clone()),
+                    Span::styled("▏", theme::key()),
+                ]),
+                Line::from(Span::styled("Enter confirm · Esc cancel", theme::dim())),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block),
+                r,
+            );
+        }
+        Popup::Menu {
+            title,
+            items,
+            selected,
+            ..
+        } => {
+            let r = centered(area, 52, items.len() as u16 + 2);
+            frame.render_widget(Clear, r);
+            let lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (_, label))| {
+                    let mark = if i == *selected {
+                        theme::FOCUS
+                    } else {
+                        theme::NO_FOCUS
+                    };
+                    let style = if i == *selected {
+                        theme::focus()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    Line::from(Span::styled(
+                        fit(&format!("{mark}{label}"), r.width as usize - 2),
+                        style,
+                    ))
+                })
+                .collect();
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} "));
+            frame.render_widget(Paragraph::new(lines).block(block), r);
+        }
         Popup::Choose {
             title,
             options,

@@ -1,0 +1,173 @@
+//! Status moves, their history and the review queue.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::summary::{SUMMARY_COLUMNS, summary_from_row};
+use crate::model::Summary;
+use crate::workflow::{allowed_moves, is_allowed, is_send_back, refusal};
+
+/// One row of `persona_status_history`, with the user's name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HistoryEntry {
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub changed_by: Option<String>,
+    pub changed_at: String,
+    pub note: Option<String>,
+}
+
+impl Store {
+    /// Moves a persona to another status as the store's user: refused with the allowed moves
+    /// unless the workflow allows it; a send-back needs a note. `expected_version`, when
+    /// given, must match (the editor's loaded version). Returns the new version.
+    pub fn move_status(
+        &mut self,
+        id: &str,
+        to: &str,
+        note: Option<&str>,
+        expected_version: Option<i64>,
+    ) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let row: Option<(Option<String>, i64, String)> = tx
+            .query_row(
+                "SELECT validation_status, version, name FROM personas WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NULL",
+                params![id, self.tenant.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((from, version, name)) = row else {
+            return Err(StoreError::NotFound(format!("persona {id}")));
+        };
+        let from = from.unwrap_or_else(|| "draft".into());
+        if expected_version.is_some_and(|v| v != version) {
+            return Err(StoreError::Conflict { name });
+        }
+        if !is_allowed(&from, to) {
+            return Err(StoreError::Refused(refusal(&from, to)));
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if is_send_back(&from, to) && note.is_none() {
+            return Err(StoreError::Refused(format!(
+                "sending {name} back from {from} to draft needs a note for its author (--note)"
+            )));
+        }
+        tx.execute(
+            "UPDATE personas SET validation_status = ?3, version = version + 1, \
+             validated_by = CASE WHEN ?3 = 'validated' THEN ?4 ELSE validated_by END \
+             WHERE id = ?1 AND tenant_id = ?2",
+            params![id, self.tenant.id, to, self.user_id],
+        )
+        .map_err(|e| super::error::in_table("personas", e))?;
+        sign_last_move(&tx, id, &self.user_id, note)?;
+        tx.commit()?;
+        Ok(version + 1)
+    }
+
+    /// The statuses a persona can move to now.
+    pub fn moves_for(&self, id: &str) -> Result<Vec<&'static str>> {
+        let from: Option<String> = self.conn.query_row(
+            "SELECT validation_status FROM personas WHERE id = ?1 AND tenant_id = ?2",
+            params![id, self.tenant.id],
+            |r| r.get(0),
+        )?;
+        Ok(allowed_moves(from.as_deref().unwrap_or("draft")).to_vec())
+    }
+
+    /// A persona's status history, oldest first.
+    pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT h.from_status, h.to_status, u.username, h.changed_at, h.note \
+             FROM persona_status_history h LEFT JOIN users u ON u.id = h.changed_by \
+             WHERE h.persona_id = ?1 AND h.tenant_id = ?2 ORDER BY h.changed_at, h.rowid",
+        )?;
+        let rows = st.query_map(params![id, self.tenant.id], |r| {
+            Ok(HistoryEntry {
+                from_status: r.get(0)?,
+                to_status: r.get(1)?,
+                changed_by: r.get(2)?,
+                changed_at: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The review queue: personas waiting in pending_review, the longest waiting first.
+    pub fn review_queue(&self) -> Result<Vec<Summary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+             WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL AND p.validation_status = 'pending_review' \
+             ORDER BY (SELECT max(h.changed_at) FROM persona_status_history h \
+                       WHERE h.persona_id = p.id AND h.to_status = 'pending_review'), p.updated_at, p.name"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![self.tenant.id], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Puts the acting user (and note) on the history row the trigger just wrote.
+pub(super) fn sign_last_move(
+    conn: &rusqlite::Connection,
+    persona_id: &str,
+    user_id: &str,
+    note: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE persona_status_history SET changed_by = ?2, note = ?3 WHERE rowid = \
+         (SELECT max(rowid) FROM persona_status_history WHERE persona_id = ?1)",
+        params![persona_id, user_id, note],
+    )?;
+    Ok(())
+}
+
+/// One row of `v_archetype_distribution` for the store's tenant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DistributionRow {
+    pub archetype: Option<String>,
+    pub function_name: Option<String>,
+    pub persona_count: i64,
+    pub avg_ai_maturity: Option<f64>,
+    pub avg_work_complexity: Option<f64>,
+    pub avg_vpanes_score: Option<f64>,
+}
+
+impl Store {
+    /// The design's `v_archetype_distribution`, for this tenant only.
+    pub fn distribution(&self) -> Result<Vec<DistributionRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT archetype, function_name, persona_count, avg_ai_maturity, avg_work_complexity, avg_vpanes_score \
+             FROM v_archetype_distribution WHERE tenant = ?1 \
+             ORDER BY CASE archetype WHEN 'AUTOMATOR' THEN 1 WHEN 'ORCHESTRATOR' THEN 2 WHEN 'LEARNER' THEN 3 \
+             WHEN 'SKEPTIC' THEN 4 ELSE 5 END, function_name COLLATE NOCASE",
+        )?;
+        let rows = st.query_map(params![self.tenant.key], |r| {
+            Ok(DistributionRow {
+                archetype: r.get(0)?,
+                function_name: r.get(1)?,
+                persona_count: r.get(2)?,
+                avg_ai_maturity: r.get(3)?,
+                avg_work_complexity: r.get(4)?,
+                avg_vpanes_score: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live personas that have both map scores, for the archetype map.
+    pub fn map_points(&self) -> Result<Vec<Summary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+             WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL \
+             AND p.ai_maturity_score IS NOT NULL AND p.work_complexity_score IS NOT NULL ORDER BY p.name COLLATE NOCASE"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![self.tenant.id], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
