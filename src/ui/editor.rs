@@ -197,45 +197,41 @@ fn draw_list(app: &App, ed: &Editor, li: usize, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_history(ed: &Editor, frame: &mut Frame, area: Rect) {
-    let header =
-        Row::new(["When", "From", "To", "By", "Note"].map(Cell::from)).style(theme::label());
-    let rows: Vec<Row> = ed
-        .history
-        .iter()
-        .rev()
-        .map(|h| {
-            Row::new(vec![
-                Cell::from(
-                    h.changed_at
-                        .get(..16)
-                        .unwrap_or(&h.changed_at)
-                        .replace('T', " "),
-                ),
-                Cell::from(h.from_status.clone().unwrap_or_else(|| "(created)".into())),
-                Cell::from(Span::styled(
-                    h.to_status.clone(),
-                    theme::status(&h.to_status),
-                )),
-                Cell::from(h.changed_by.clone().unwrap_or_else(|| "-".into())),
-                Cell::from(h.note.clone().unwrap_or_default()),
-            ])
-        })
-        .collect();
-    let widths = [
-        Constraint::Length(16),
-        Constraint::Length(14),
-        Constraint::Length(14),
-        Constraint::Length(10),
-        Constraint::Fill(1),
-    ];
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for h in ed.history.iter().rev() {
+        let when = h
+            .changed_at
+            .get(..16)
+            .unwrap_or(&h.changed_at)
+            .replace('T', " ");
+        let from = h.from_status.clone().unwrap_or_else(|| "(created)".into());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{when} "), theme::dim()),
+            Span::raw(format!("{from} → ")),
+            Span::styled(h.to_status.clone(), theme::status(&h.to_status)),
+            Span::styled(
+                format!(" · {}", h.changed_by.as_deref().unwrap_or("(sql client)")),
+                theme::dim(),
+            ),
+        ]));
+        if let Some(note) = &h.note {
+            lines.push(Line::from(fit(&format!("    “{note}”"), w)));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "Not saved yet: no history.",
+            theme::dim(),
+        )));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Status history — newest first · m moves the status ");
+        .title(" Status history, newest first · m moves ");
     frame.render_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block)
-            .column_spacing(1),
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(block),
         area,
     );
 }

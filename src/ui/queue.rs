@@ -19,9 +19,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(fit(&head, area.width as usize)).style(theme::title()),
         title,
     );
-    let header =
-        Row::new(["Name", "Archetype", "Function", "Tier", "Waiting since"].map(Cell::from))
-            .style(theme::label());
+    // The date column only where there is room; snapshots stay free of today's date at 80x24.
+    let wide = area.width >= 100;
+    let mut heads = vec!["Name", "Archetype", "Function", "Tier"];
+    if wide {
+        heads.push("Updated");
+    }
+    let header = Row::new(heads.into_iter().map(Cell::from)).style(theme::label());
     let inner_h = table.height.saturating_sub(3) as usize;
     let offset = (q.selected + 1).saturating_sub(inner_h.max(1));
     let rows: Vec<Row> = q
@@ -36,13 +40,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 theme::NO_FOCUS
             };
             let a = s.archetype.clone().unwrap_or_default();
-            let row = Row::new(vec![
+            let mut cells = vec![
                 Cell::from(format!("{mark}{}", s.name)),
                 Cell::from(ratatui::text::Span::styled(a.clone(), theme::archetype(&a))),
                 Cell::from(s.function_name.clone().unwrap_or_default()),
                 Cell::from(s.priority_tier.clone().unwrap_or_default()),
-                Cell::from(s.updated_at.get(..10).unwrap_or_default().to_string()),
-            ]);
+            ];
+            if wide {
+                cells.push(Cell::from(
+                    s.updated_at.get(..10).unwrap_or_default().to_string(),
+                ));
+            }
+            let row = Row::new(cells);
             if i == q.selected {
                 row.style(theme::selected())
             } else {
