@@ -6,6 +6,7 @@ pub mod cli;
 pub mod demo;
 pub mod model;
 pub mod paths;
+pub mod recovery;
 pub mod rules;
 pub mod spec;
 pub mod store;

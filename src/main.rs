@@ -50,6 +50,15 @@ fn main() -> ExitCode {
         None => {
             let size = crossterm::terminal::size().unwrap_or((80, 24));
             let mut app = persona_studio::app::App::new(store, size);
+            let found = persona_studio::recovery::find(
+                &persona_studio::recovery::dir(&paths::data_dir()),
+                &app.store
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                &app.store.tenant().key,
+            );
+            app.offer_recovery(found);
             match persona_studio::term::run(&mut app) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

@@ -12,8 +12,15 @@ pub fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "persona-studio")
 }
 
-/// The data dir (database, recovery files, log).
+/// Overrides the data dir (recovery files; and the default database), for tests and for
+/// people who keep their data elsewhere.
+pub const DATA_ENV: &str = "PERSONA_STUDIO_DATA";
+
+/// The data dir (database, recovery files).
 pub fn data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os(DATA_ENV).filter(|v| !v.is_empty()) {
+        return PathBuf::from(d);
+    }
     project_dirs().map_or_else(|| PathBuf::from("."), |d| d.data_dir().to_path_buf())
 }
 

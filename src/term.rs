@@ -9,19 +9,64 @@ use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect};
 
+/// The editor's unsaved edits as of the last handled event, for the signal thread.
+type Pending = std::sync::Arc<std::sync::Mutex<Option<crate::recovery::Recovery>>>;
+
+/// On SIGTERM, SIGHUP (terminal closed) or SIGINT (`kill -INT`; Ctrl-C in the app is a key):
+/// write the pending edits to a recovery file, restore the terminal, and exit 130. This runs
+/// on its own thread because the main thread may be blocked on a terminal that is gone.
+fn watch_signals(pending: Pending) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Without the watcher the default action (exit) applies: unsaved edits would be lost
+        // but nothing else breaks, so a failed registration is not fatal.
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let snapshot = pending.lock().ok().and_then(|g| g.clone());
+                let saved = snapshot.and_then(|r| {
+                    crate::recovery::write(&crate::recovery::dir(&crate::paths::data_dir()), &r)
+                        .ok()
+                });
+                ratatui::restore();
+                if let Some(path) = saved {
+                    eprintln!("persona-studio: unsaved edits kept in {}", path.display());
+                }
+                std::process::exit(130);
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = pending;
+}
+
 /// Runs the app until it quits. `ratatui::init` installs a panic hook that restores the
 /// terminal; `ratatui::restore` runs on every other way out.
 pub fn run(app: &mut App) -> io::Result<()> {
+    let pending: Pending = Default::default();
+    watch_signals(pending.clone());
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, &pending);
     ratatui::restore();
+    if result.is_err()
+        && let Some(r) = app.recovery_snapshot()
+    {
+        // The terminal failed under us: keep the edits before reporting it.
+        let _ = crate::recovery::write(&crate::recovery::dir(&crate::paths::data_dir()), &r);
+    }
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, pending: &Pending) -> io::Result<()> {
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     loop {
+        if let Ok(mut g) = pending.lock() {
+            *g = app.recovery_snapshot();
+        }
         terminal.draw(|f| crate::ui::view(app, f))?;
         // Block for the next event: redraw after events only, no frame timer. Then take a
         // burst of queued events (a paste, a held key) before drawing again.

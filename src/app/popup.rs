@@ -60,6 +60,11 @@ pub enum Popup {
         title: String,
         text: String,
     },
+    /// Unsaved edits recovered from an earlier session that was closed or killed.
+    Recover {
+        items: Vec<(std::path::PathBuf, crate::recovery::Recovery)>,
+        selected: usize,
+    },
     /// A one-line text prompt.
     Prompt {
         title: String,

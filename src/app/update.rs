@@ -606,6 +606,7 @@ impl App {
                 _ => {}
             },
             Popup::Message { .. } => {}
+            Popup::Recover { items, selected } => self.recover_key(key, items, selected),
             Popup::Menu {
                 title,
                 items,

@@ -39,7 +39,8 @@ impl Store {
     pub fn open(path: &Path, tenant_key: Option<&str>, user: &str) -> Result<Store> {
         let conn = db::open_file(path)?;
         let mut s = Store::with_connection(conn, tenant_key, user)?;
-        s.path = Some(path.to_path_buf());
+        // Canonical, so a recovery file matches the database however its path was typed.
+        s.path = Some(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
         Ok(s)
     }
 

@@ -414,10 +414,14 @@ fn write(
         None => None,
     };
 
+    // An editor save never changes the status of a stored persona: that is the review
+    // workflow's job (`move_status`, with its user and note), and an "overwrite" after a
+    // conflict must not undo somebody else's move. Imports do carry a status, checked below.
+    let keep_status = mode == WriteMode::Checked && p.id.is_some();
     let writable: Vec<(usize, &str)> = CORE_FIELDS
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.is_writable())
+        .filter(|(_, f)| f.is_writable() && !(keep_status && f.name == "validation_status"))
         .map(|(i, f)| (i, f.name))
         .collect();
     let mut values: Vec<Value> = writable.iter().map(|(i, _)| clean(&p.core[*i])).collect();
@@ -485,7 +489,11 @@ fn write(
                 }
                 Some(_) => {}
             }
-            let new_status = p.text("validation_status").unwrap_or("draft");
+            let new_status = if keep_status {
+                stored_status.as_str()
+            } else {
+                p.text("validation_status").unwrap_or("draft")
+            };
             status_moved = new_status != stored_status;
             if status_moved && !crate::workflow::is_allowed(&stored_status, new_status) {
                 return Err(StoreError::Refused(format!(

@@ -81,6 +81,43 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
              [r] reload theirs (drops your edits)   [o] overwrite with yours   [c] cancel",
         ),
         Popup::Message { title, text } => message(frame, area, title, text),
+        Popup::Recover { items, selected } => {
+            let mut lines = vec![
+                Line::from("Unsaved edits were kept when Persona Studio was closed:"),
+                Line::from(""),
+            ];
+            for (i, (_, r)) in items.iter().enumerate() {
+                let mark = if i == *selected {
+                    theme::FOCUS
+                } else {
+                    theme::NO_FOCUS
+                };
+                let name = if r.name.is_empty() {
+                    "(new persona)"
+                } else {
+                    r.name.as_str()
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("{mark}{name}"),
+                    if i == *selected {
+                        theme::focus()
+                    } else {
+                        ratatui::style::Style::new()
+                    },
+                )));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "[r] restore   [d] discard   [Esc] later",
+                theme::key(),
+            )));
+            let r = centered(area, 64, lines.len() as u16 + 2);
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(" Recover unsaved edits? ");
+            frame.render_widget(Paragraph::new(lines).block(block), r);
+        }
         Popup::Prompt { title, text, .. } => {
             let r = centered(area, 64, 5);
             frame.render_widget(Clear, r);
