@@ -75,6 +75,8 @@ pub enum Action {
     Right,
     ToggleMismatched,
     ToggleDistribution,
+    Export,
+    Import,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +186,7 @@ const NEXT_TAB: &[Key] = &[Key::code(K::Tab), Key::ch(']')];
 const PREV_TAB: &[Key] = &[Key::code(K::BackTab), Key::ch('[')];
 const SAVE: &[Key] = &[Key::ctrl('s')];
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(
         Global,
@@ -418,6 +421,7 @@ pub static BINDINGS: &[Binding] = &[
     b(History, NEXT_TAB, A::NextTab, "next tab", true),
     b(History, PREV_TAB, A::PrevTab, "previous tab", false),
     b(History, &[Key::ch('m')], A::MoveStatus, "move status", true),
+    b(History, &[Key::ch('E')], A::Export, "export this persona (json, md, csv)", false),
     b(History, SAVE, A::Save, "save", false),
     b(
         History,
@@ -476,6 +480,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(Map, &[Key::code(K::Esc)], A::Back, "back", true),
     b(Map, &[Key::ch('q')], A::Quit, "quit", false),
+    // Export and import
+    b(Browser, &[Key::ch('E')], A::Export, "export shown personas (json, md, csv)", false),
+    b(Browser, &[Key::ch('I')], A::Import, "import a JSON bundle", false),
+    b(Form, &[Key::ch('E')], A::Export, "export this persona (json, md, csv)", false),
+    b(List, &[Key::ch('E')], A::Export, "export this persona (json, md, csv)", false),
     // Row form
     b(RowForm, UP, A::Up, "previous field", false),
     b(RowForm, DOWN, A::Down, "next field", false),

@@ -7,6 +7,7 @@ pub mod form;
 pub mod keymap;
 pub mod popup;
 mod review;
+mod transfer;
 pub mod screens;
 mod update;
 
@@ -53,6 +54,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Terminal size (columns, rows), from the loop's resize events.
     pub size: (u16, u16),
+    /// A checked import waiting for the user's yes.
+    pub pending_import: Option<crate::transfer::ImportPlan>,
 }
 
 /// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
@@ -73,6 +76,7 @@ impl App {
             popups: Vec::new(),
             status: None,
             size,
+            pending_import: None,
         };
         app.reload_browser();
         app

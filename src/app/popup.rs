@@ -10,6 +10,8 @@ use super::keymap::Ctx;
 pub enum Pending {
     DeletePersona { id: String, name: String },
     DeleteRow { list: usize, row: usize },
+    /// Apply the import plan kept in `App::pending_import`.
+    ApplyImport,
 }
 
 /// What happens after the "Save changes?" prompt, once answered.
@@ -81,10 +83,14 @@ pub enum Popup {
 }
 
 /// What a prompt's text is for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PromptFor {
     /// The note of a send-back to draft.
     SendBackNote { id: String, to: String },
+    /// Where to write an export (the extension picks the format).
+    ExportPath { selection: crate::transfer::Selection },
+    /// Which JSON bundle to import.
+    ImportPath,
 }
 
 /// What a menu choice does; items are (code, label).

@@ -318,6 +318,8 @@ impl App {
         match key.code {
             KeyCode::Esc => self.info("Cancelled"),
             KeyCode::Enter => match purpose {
+                PromptFor::ExportPath { selection } => self.export_to(&text, &selection),
+                PromptFor::ImportPath => self.import_from(&text),
                 PromptFor::SendBackNote { id, to } => {
                     if text.trim().is_empty() {
                         self.error("A send-back needs a note for the author");

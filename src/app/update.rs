@@ -149,6 +149,20 @@ impl App {
                 refilter = false;
                 self.switch_tenant_menu();
             }
+            Action::Export => {
+                refilter = false;
+                let f = self.browser.filter.clone();
+                let selection = if f == crate::store::Filter::default() {
+                    crate::transfer::Selection::All
+                } else {
+                    crate::transfer::Selection::Filter(f)
+                };
+                self.export_prompt(selection);
+            }
+            Action::Import => {
+                refilter = false;
+                self.import_prompt();
+            }
             Action::SortNext => self.browser.next_sort(),
             Action::SortReverse => self.browser.descending = !self.browser.descending,
             Action::ToggleTrash => self.browser.filter.deleted = !self.browser.filter.deleted,
@@ -322,6 +336,10 @@ impl App {
             }
             (Action::CloseRow, _) => self.close_row(),
             (Action::MoveStatus, _) => self.move_status_menu(),
+            (Action::Export, _) => match ed.draft.id.is_some().then(|| ed.original.slug().to_string()) {
+                Some(slug) => self.export_prompt(crate::transfer::Selection::Slugs(vec![slug])),
+                None => self.error("Save the new persona first (Ctrl-S), then export it"),
+            },
             _ => {}
         }
         Effect::None
@@ -821,6 +839,7 @@ impl App {
                 }
                 self.reload_browser();
             }
+            Pending::ApplyImport => self.apply_pending_import(),
             Pending::DeleteRow { list, row } => {
                 if let Some(ed) = self.editor.as_mut()
                     && row < ed.draft.lists[list].len()
