@@ -107,6 +107,15 @@ pub enum Command {
         #[command(subcommand)]
         action: TenantAction,
     },
+    /// Generate synthetic personas (benchmarks, load tests), all in one transaction
+    Gen {
+        /// How many personas
+        #[arg(long, value_name = "N")]
+        personas: u64,
+        /// Same seed, same personas; slugs are gen-<seed>-<n>, so seeds can share a database
+        #[arg(long, default_value_t = crate::r#gen::DEFAULT_SEED)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -320,6 +329,17 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 writeln!(out, "tenant \"{}\" ready", t.key)?;
             }
         },
+        Command::Gen { personas, seed } => {
+            let r = crate::r#gen::generate(store, personas, seed)?;
+            writeln!(
+                out,
+                "generated {} persona(s) with {} list row(s) into tenant \"{}\" (seed {seed}, slugs gen-{seed}-1..) in {:.1} s",
+                r.personas,
+                r.list_rows,
+                store.tenant().key,
+                r.elapsed.as_secs_f64()
+            )?;
+        }
     }
     Ok(0)
 }

@@ -4,6 +4,8 @@
 pub mod app;
 pub mod cli;
 pub mod demo;
+// `gen` is a reserved word from edition 2024 on, hence the raw identifier.
+pub mod r#gen;
 pub mod model;
 pub mod paths;
 pub mod recovery;

@@ -310,6 +310,12 @@ fn review_queue_approves_and_sends_back_oldest_first() {
     assert!(app.editor.is_some());
     keys(&mut app, &["<Esc>", "<Esc>"]);
     assert_eq!(app.screen, Screen::Browser);
+    // The approved persona names its validator (the column holds the user's id).
+    let approved = app.store.load_by_slug(&first).unwrap();
+    app.open_editor(approved);
+    goto_tab(&mut app, "Metadata");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("tester (computed)"), "{screen}");
 }
 
 #[test]

@@ -51,6 +51,8 @@ pub struct Editor {
     pub row_open: Option<(usize, usize, bool)>,
     /// Status moves, oldest first (the History tab).
     pub history: Vec<crate::store::workflow::HistoryEntry>,
+    /// The name of the user in `validated_by` (the column holds an id).
+    pub validated_by_name: Option<String>,
 }
 
 impl Editor {
@@ -71,6 +73,7 @@ impl Editor {
             list_sel: vec![0; CHILD_SPECS.len()],
             row_open: None,
             history: Vec::new(),
+            validated_by_name: None,
         }
     }
 

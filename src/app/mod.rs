@@ -7,8 +7,8 @@ pub mod form;
 pub mod keymap;
 pub mod popup;
 mod review;
-mod transfer;
 pub mod screens;
+mod transfer;
 mod update;
 
 pub use update::palette_matches;

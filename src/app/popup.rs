@@ -8,8 +8,14 @@ use super::keymap::Ctx;
 /// What a yes/no confirmation will do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
-    DeletePersona { id: String, name: String },
-    DeleteRow { list: usize, row: usize },
+    DeletePersona {
+        id: String,
+        name: String,
+    },
+    DeleteRow {
+        list: usize,
+        row: usize,
+    },
     /// Apply the import plan kept in `App::pending_import`.
     ApplyImport,
 }
@@ -88,7 +94,9 @@ pub enum PromptFor {
     /// The note of a send-back to draft.
     SendBackNote { id: String, to: String },
     /// Where to write an export (the extension picks the format).
-    ExportPath { selection: crate::transfer::Selection },
+    ExportPath {
+        selection: crate::transfer::Selection,
+    },
     /// Which JSON bundle to import.
     ImportPath,
 }

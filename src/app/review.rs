@@ -16,10 +16,19 @@ impl App {
     /// Opens the editor on a stored persona, with its history.
     pub fn open_editor(&mut self, p: Persona) {
         let mut ed = Editor::new(p);
+        self.load_editor_facts(&mut ed);
+        self.editor = Some(ed);
+    }
+
+    /// History and the validator's name: read-only facts the editor shows.
+    pub fn load_editor_facts(&self, ed: &mut Editor) {
         if let Some(id) = ed.draft.id.clone() {
             ed.history = self.store.history(&id).unwrap_or_default();
         }
-        self.editor = Some(ed);
+        ed.validated_by_name = ed
+            .draft
+            .text("validated_by")
+            .and_then(|uid| self.store.username_of(uid).ok().flatten());
     }
 
     fn open_by_id(&mut self, id: &str) {
@@ -227,6 +236,10 @@ impl App {
                     ed.saved(p);
                     ed.tab = tab;
                     ed.history = self.store.history(id).unwrap_or_default();
+                    ed.validated_by_name = ed
+                        .draft
+                        .text("validated_by")
+                        .and_then(|u| self.store.username_of(u).ok().flatten());
                 }
                 if self.screen == Screen::Queue {
                     self.reload_queue();

@@ -7,7 +7,8 @@ use crate::transfer::{self, Format, Selection};
 
 impl App {
     pub(super) fn export_prompt(&mut self, selection: Selection) {
-        let name = transfer::suggested_file_name(&selection, Format::Json, &self.store.tenant().key);
+        let name =
+            transfer::suggested_file_name(&selection, Format::Json, &self.store.tenant().key);
         let dir = std::env::current_dir().unwrap_or_default();
         self.popups.push(Popup::Prompt {
             title: "Export to (.json bundle, .md cards or .csv)".into(),
@@ -34,7 +35,9 @@ impl App {
         };
         let written = transfer::export(&self.store, selection, format)
             .map_err(|e| e.to_string())
-            .and_then(|text| transfer::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string()));
+            .and_then(|text| {
+                transfer::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+            });
         match written {
             Ok(()) => self.info(format!("Exported to {}", path.display())),
             Err(e) => self.error(format!("Export failed: {e}")),
@@ -42,7 +45,8 @@ impl App {
     }
 
     pub(super) fn import_from(&mut self, path: &str) {
-        let plan = transfer::read_source(path.trim()).and_then(|text| transfer::plan_import(&self.store, &text));
+        let plan = transfer::read_source(path.trim())
+            .and_then(|text| transfer::plan_import(&self.store, &text));
         match plan {
             Err(e) => self.show_lines("Import refused — nothing was written", e.lines()),
             Ok(plan) => {
@@ -62,7 +66,9 @@ impl App {
     }
 
     pub(super) fn apply_pending_import(&mut self) {
-        let Some(plan) = self.pending_import.take() else { return };
+        let Some(plan) = self.pending_import.take() else {
+            return;
+        };
         match transfer::apply_import(&mut self.store, &plan) {
             Ok((c, u)) => self.info(format!("Imported: {c} created, {u} updated")),
             Err(e) => self.show_lines("Import failed — nothing was written", e.lines()),
@@ -74,9 +80,15 @@ impl App {
         let shown = 12;
         let mut text: Vec<String> = lines.iter().take(shown).cloned().collect();
         if lines.len() > shown {
-            text.push(format!("… and {} more (the CLI's `import --dry-run` lists all)", lines.len() - shown));
+            text.push(format!(
+                "… and {} more (the CLI's `import --dry-run` lists all)",
+                lines.len() - shown
+            ));
         }
         self.error(title.to_string());
-        self.popups.push(Popup::Message { title: format!(" {title} "), text: text.join("\n") });
+        self.popups.push(Popup::Message {
+            title: format!(" {title} "),
+            text: text.join("\n"),
+        });
     }
 }

@@ -336,7 +336,12 @@ impl App {
             }
             (Action::CloseRow, _) => self.close_row(),
             (Action::MoveStatus, _) => self.move_status_menu(),
-            (Action::Export, _) => match ed.draft.id.is_some().then(|| ed.original.slug().to_string()) {
+            (Action::Export, _) => match ed
+                .draft
+                .id
+                .is_some()
+                .then(|| ed.original.slug().to_string())
+            {
                 Some(slug) => self.export_prompt(crate::transfer::Selection::Slugs(vec![slug])),
                 None => self.error("Save the new persona first (Ctrl-S), then export it"),
             },

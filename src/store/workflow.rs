@@ -68,6 +68,18 @@ impl Store {
         Ok(version + 1)
     }
 
+    /// A user's name by id, for showing `validated_by`.
+    pub fn username_of(&self, user_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT username FROM users WHERE id = ?1",
+                params![user_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The statuses a persona can move to now.
     pub fn moves_for(&self, id: &str) -> Result<Vec<&'static str>> {
         let from: Option<String> = self.conn.query_row(

@@ -125,7 +125,11 @@ pub fn draw(
 /// Computed columns whose value the form can know before saving: the VPANES total and tier
 /// follow the typed scores, as the generated columns will once saved.
 fn live_computed(ed: &Editor, key: FormKey, column: &str) -> Option<String> {
-    let FormKey::List(li) = key else { return None };
+    let FormKey::List(li) = key else {
+        return (column == "validated_by")
+            .then(|| ed.validated_by_name.clone())
+            .flatten();
+    };
     if crate::spec::CHILD_SPECS[li].key != "vpanes_scoring" {
         return None;
     }

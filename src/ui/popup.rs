@@ -255,9 +255,19 @@ fn message(frame: &mut Frame, area: Rect, title: &str, text: &str) {
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
     let w = (widest + 4).clamp(40, area.width.saturating_sub(2).max(20));
     let inner_w = w.saturating_sub(2).max(1) as usize;
-    let rows: usize = text.lines().map(|l| l.chars().count().div_ceil(inner_w).max(1)).sum();
+    let rows: usize = text
+        .lines()
+        .map(|l| l.chars().count().div_ceil(inner_w).max(1))
+        .sum();
     let r = centered(area, w, (rows as u16 + 2).max(5));
     frame.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).title(title.to_string());
-    frame.render_widget(Paragraph::new(text.to_string()).wrap(Wrap { trim: false }).block(block), r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string());
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .wrap(Wrap { trim: false })
+            .block(block),
+        r,
+    );
 }
