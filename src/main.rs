@@ -41,6 +41,12 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             match cli::run(&mut store, command, &mut out) {
                 Ok(code) => ExitCode::from(code as u8),
+                // `list | head`: the reader has what it wanted.
+                Err(persona_studio::store::StoreError::Io(e))
+                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprintln!("persona-studio: {e}");
                     ExitCode::from(1)

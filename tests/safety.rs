@@ -187,15 +187,15 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(cmd: &str) -> Tmux {
-        let socket = format!(
-            "ps-safety-{}-{}",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        );
+    /// The socket lives in the test's temp dir (`-S`), so nothing is left in /tmp/tmux-*.
+    fn start(cmd: &str, dir: &Path) -> Tmux {
+        let socket = dir
+            .join(format!("tmux-{}.sock", uuid::Uuid::new_v4().simple()))
+            .display()
+            .to_string();
         let ok = Command::new("tmux")
             .args([
-                "-L",
+                "-S",
                 &socket,
                 "new-session",
                 "-d",
@@ -213,13 +213,13 @@ impl Tmux {
         Tmux { socket }
     }
     fn keys(&self, k: &[&str]) {
-        let mut args = vec!["-L", self.socket.as_str(), "send-keys", "-t", "t"];
+        let mut args = vec!["-S", self.socket.as_str(), "send-keys", "-t", "t"];
         args.extend(k);
         Command::new("tmux").args(args).status().unwrap();
     }
     fn screen(&self) -> String {
         let o = Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .args(["-S", &self.socket, "capture-pane", "-p", "-t", "t"])
             .output()
             .unwrap();
         String::from_utf8_lossy(&o.stdout).into_owned()
@@ -241,7 +241,7 @@ impl Tmux {
     fn pane_pid(&self) -> u32 {
         let o = Command::new("tmux")
             .args([
-                "-L",
+                "-S",
                 &self.socket,
                 "display",
                 "-p",
@@ -255,7 +255,7 @@ impl Tmux {
     }
     fn kill_server(&self) {
         let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
+            .args(["-S", &self.socket, "kill-server"])
             .status();
     }
 }
@@ -267,12 +267,14 @@ impl Drop for Tmux {
 }
 
 fn app_cmd(db: &Path, data: &Path) -> String {
-    // exec: the app is the pane's process, so it gets the pane's signals directly.
+    // exec: the app is the pane's process, so it gets the pane's signals directly. Its stderr
+    // goes to a file next to the data dir, for the failure message.
     format!(
-        "exec env PERSONA_STUDIO_DATA={} {} --db {}",
+        "exec env PERSONA_STUDIO_DATA={} {} --db {} 2>>{}",
         data.display(),
         env!("CARGO_BIN_EXE_persona-studio"),
-        db.display()
+        db.display(),
+        data.with_extension("stderr").display()
     )
 }
 
@@ -306,7 +308,7 @@ fn signal_round_trip(signal: &str) {
             .unwrap()
             .success()
     );
-    let t = Tmux::start(&app_cmd(&db, &data));
+    let t = Tmux::start(&app_cmd(&db, &data), dir.path());
     t.wait_for("Aisha Mensah");
     t.keys(&["Enter"]);
     t.wait_for("Live");
@@ -328,7 +330,7 @@ fn signal_round_trip(signal: &str) {
     assert!(text.contains(&format!("Unsaved via {signal}")), "{text}");
     drop(t);
 
-    let t = Tmux::start(&app_cmd(&db, &data));
+    let t = Tmux::start(&app_cmd(&db, &data), dir.path());
     t.wait_for("Recover unsaved edits?");
     t.keys(&["r"]);
     t.wait_for("unsaved");

@@ -880,10 +880,13 @@ fn set_core(ed: &mut Editor, name: &str, v: Value) {
 /// The palette's actions for a context, filtered by the typed text.
 pub fn palette_matches(ctx: super::keymap::Ctx, filter: &str) -> Vec<Action> {
     let f = filter.to_lowercase();
-    bindings_for(ctx)
-        .filter(|b| {
-            b.action != Action::Palette && (f.is_empty() || b.label.to_lowercase().contains(&f))
-        })
-        .map(|b| b.action)
-        .collect()
+    let mut out: Vec<Action> = Vec::new();
+    for b in bindings_for(ctx) {
+        // An action bound both on the screen and globally (quit) is listed once.
+        let wanted = f.is_empty() || b.label.to_lowercase().contains(&f);
+        if b.action != Action::Palette && wanted && !out.contains(&b.action) {
+            out.push(b.action);
+        }
+    }
+    out
 }
