@@ -72,6 +72,7 @@ pub enum Command {
         /// Every live persona of the tenant (not the trash)
         #[arg(long)]
         all: bool,
+        /// json: lossless bundle that import reads; md: persona cards; csv: summaries (RFC 4180)
         #[arg(long, default_value = "json",
               value_parser = clap::builder::PossibleValuesParser::new(crate::transfer::Format::NAMES))]
         format: String,

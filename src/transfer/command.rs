@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::export::export_counted;
-use super::file::{read_source, write_atomically};
+use super::file::{check_export_path, read_source, write_atomically};
 use super::import::{ImportError, apply_import, plan_import};
 use super::{Format, Selection};
 use crate::store::{Store, StoreError};
@@ -44,6 +44,7 @@ pub fn run_export(
     match output.filter(|p| *p != Path::new("-")) {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
+            check_export_path(store, path)?;
             write_atomically(path, text.as_bytes())?;
             writeln!(
                 out,

@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use super::import::ImportError;
+use crate::store::{Store, StoreError};
 
 /// The largest bundle `import` reads. The whole file is parsed in memory (several times its
 /// size), so a bigger one is refused before reading rather than exhausting memory.
@@ -75,6 +76,21 @@ pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, ImportError> {
         name: name.to_string(),
         offset: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Refuses to export over the store's own database file, which would destroy the data.
+pub fn check_export_path(store: &Store, path: &Path) -> Result<(), StoreError> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if store.path().is_some_and(|db| same(db, path)) {
+        return Err(StoreError::Refused(format!(
+            "{} is the database itself; choose another file for the export",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Writes `contents` to a temporary file in the target's folder and renames it over the

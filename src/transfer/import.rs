@@ -138,10 +138,10 @@ impl ImportPlan {
 /// file always gives a plan, whose refused items say why.
 pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError> {
     let personas = bundle_from_json(text, Some(store.lookups())).map_err(ImportError::Invalid)?;
-    let slugs: Vec<&str> = personas.iter().map(Persona::slug).collect();
+    let slugs: Vec<String> = personas.iter().map(|p| p.slug().to_string()).collect();
     let mut items = Vec::with_capacity(personas.len());
-    for (i, p) in personas.iter().enumerate() {
-        let problems = validate(p, store.lookups());
+    for (i, p) in personas.into_iter().enumerate() {
+        let problems = validate(&p, store.lookups());
         let action = if !problems.is_empty() {
             Action::Refuse(
                 problems
@@ -152,9 +152,22 @@ pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError>
             )
         } else {
             match store.load_by_slug(p.slug()) {
-                Ok(existing) => Action::Update {
-                    in_trash: existing.deleted_at.is_some(),
-                },
+                Ok(existing) => {
+                    // The store refuses status moves the review workflow forbids; say so in
+                    // the plan rather than fail the whole import when writing.
+                    let from = existing.text("validation_status").unwrap_or("draft");
+                    let to = p.text("validation_status").unwrap_or("draft");
+                    if from != to && !crate::workflow::is_allowed(from, to) {
+                        Action::Refuse(format!(
+                            "personas[{i}].validation_status: {}",
+                            crate::workflow::refusal(from, to)
+                        ))
+                    } else {
+                        Action::Update {
+                            in_trash: existing.deleted_at.is_some(),
+                        }
+                    }
+                }
                 Err(StoreError::NotFound(_)) => {
                     // Slugs are unique across tenants (the design's personas_slug_unique).
                     if store.free_slug(p.slug())? == p.slug() {
@@ -166,10 +179,7 @@ pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError>
                 Err(e) => return Err(e.into()),
             }
         };
-        items.push(PlanItem {
-            persona: p.clone(),
-            action,
-        });
+        items.push(PlanItem { persona: p, action });
     }
     Ok(ImportPlan { items })
 }
@@ -207,7 +217,7 @@ fn other_tenant_reason(
     store: &Store,
     i: usize,
     slug: &str,
-    file_slugs: &[&str],
+    file_slugs: &[String],
 ) -> Result<String, StoreError> {
     let mut reason = format!(
         "personas[{i}].slug: \"{slug}\" belongs to a persona of another tenant (slugs are unique across tenants)"
@@ -218,7 +228,7 @@ fn other_tenant_reason(
         if !is_slug(&candidate) {
             break;
         }
-        if !file_slugs.contains(&candidate.as_str()) && store.free_slug(&candidate)? == candidate {
+        if !file_slugs.contains(&candidate) && store.free_slug(&candidate)? == candidate {
             reason.push_str(&format!("; rename it in the file, e.g. to \"{candidate}\""));
             break;
         }

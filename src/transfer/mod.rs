@@ -14,7 +14,7 @@ pub use export::{export, export_json, export_markdown};
 pub use import::{Action, ImportError, ImportPlan, PlanItem, apply_import, plan_import};
 
 pub use self::csv::export_csv;
-pub use self::file::{MAX_IMPORT_BYTES, read_source, write_atomically};
+pub use self::file::{MAX_IMPORT_BYTES, check_export_path, read_source, write_atomically};
 
 use crate::store::Filter;
 
