@@ -13,12 +13,18 @@ fn export_from_browser_and_editor_then_import_into_an_empty_database() {
     let mut app = app();
     let all = app.browser.total;
     keys(&mut app, &["E"]);
-    let Some(Popup::Prompt { text, .. }) = app.popups.last() else { panic!("no path prompt") };
-    assert!(text.ends_with("default-personas.json"), "sensible default: {text}");
+    let Some(Popup::Prompt { text, .. }) = app.popups.last() else {
+        panic!("no path prompt")
+    };
+    assert!(
+        text.ends_with("default-personas.json"),
+        "sensible default: {text}"
+    );
     let bundle = dir.path().join("all.json");
     keys(&mut app, &["<C-u>", bundle.to_str().unwrap(), "<Enter>"]);
     assert!(!app.status.clone().unwrap().error, "{:?}", app.status);
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
     assert_eq!(json["personas"].as_array().unwrap().len(), all);
 
     // The current filter decides what the browser exports; .csv picks the format.
@@ -31,17 +37,28 @@ fn export_from_browser_and_editor_then_import_into_an_empty_database() {
 
     // One persona's card from the editor.
     keys(&mut app, &["c", "<Enter>", "E"]);
-    let Some(Popup::Prompt { text, .. }) = app.popups.last() else { panic!("no path prompt") };
+    let Some(Popup::Prompt { text, .. }) = app.popups.last() else {
+        panic!("no path prompt")
+    };
     assert!(text.ends_with(".json"));
     let md = dir.path().join("card.md");
     keys(&mut app, &["<C-u>", md.to_str().unwrap(), "<Enter>"]);
     let card = std::fs::read_to_string(&md).unwrap();
-    assert!(card.starts_with("# ") && card.contains("## VPANES scoring"), "{card}");
+    assert!(
+        card.starts_with("# ") && card.contains("## VPANES scoring"),
+        "{card}"
+    );
 
     let mut empty = empty_app();
-    keys(&mut empty, &["I", "<C-u>", bundle.to_str().unwrap(), "<Enter>"]);
+    keys(
+        &mut empty,
+        &["I", "<C-u>", bundle.to_str().unwrap(), "<Enter>"],
+    );
     let screen = render(&mut empty, 80, 24);
-    assert!(screen.contains(&format!("Import {all} new and update 0")), "{screen}");
+    assert!(
+        screen.contains(&format!("Import {all} new and update 0")),
+        "{screen}"
+    );
     keys(&mut empty, &["y"]);
     assert_eq!(empty.store.count(&Filter::default()).unwrap(), all);
     assert_eq!(empty.browser.total, all);
@@ -59,9 +76,15 @@ fn a_bad_bundle_is_refused_with_its_json_path_and_nothing_written() {
     let mut app = empty_app();
     keys(&mut app, &["I", "<C-u>", bad.to_str().unwrap(), "<Enter>"]);
     let screen = render(&mut app, 100, 30);
-    assert!(screen.contains("personas[1].pain_points[0].severity"), "{screen}");
+    assert!(
+        screen.contains("personas[1].pain_points[0].severity"),
+        "{screen}"
+    );
     assert!(screen.contains("nothing was written"));
     assert_eq!(app.store.count(&Filter::default()).unwrap(), 0);
-    keys(&mut app, &["<Esc>", "I", "<C-u>", "/no/such/file.json", "<Enter>"]);
+    keys(
+        &mut app,
+        &["<Esc>", "I", "<C-u>", "/no/such/file.json", "<Enter>"],
+    );
     assert!(render(&mut app, 100, 30).contains("cannot read"));
 }
