@@ -11,7 +11,6 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let (db, is_default) = paths::resolve_db(args.db.clone());
     let user = paths::resolve_user(args.user.clone());
-    let existed = db.exists();
     let init = matches!(args.command, Some(Command::Init));
     let mut store = match Store::open(&db, if init { None } else { args.tenant.as_deref() }, &user)
     {
@@ -29,11 +28,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    // A new default database starts with the demo personas, so a first run shows real content.
-    if is_default
-        && !existed
-        && let Err(e) = persona_studio::demo::load_demo(&mut store)
-    {
+    // The app on a default database that holds no persona at all (a first run) starts with
+    // the demo personas, so a new user sees real content. Commands never load them: `import`
+    // and `export` get the database they asked for.
+    let first_run =
+        is_default && args.command.is_none() && store.is_empty_database().unwrap_or(false);
+    if first_run && let Err(e) = persona_studio::demo::load_demo(&mut store) {
         eprintln!("persona-studio: could not load the demo personas: {e}");
     }
     match args.command {

@@ -360,3 +360,38 @@ fn sigterm_keeps_unsaved_edits_for_the_next_start() {
 fn closing_the_terminal_keeps_unsaved_edits_for_the_next_start() {
     signal_round_trip("HUP");
 }
+
+#[test]
+fn first_run_of_the_app_on_the_default_database_shows_the_demo_personas() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let bin = env!("CARGO_BIN_EXE_persona-studio");
+    // A command on the fresh default database leaves it empty ...
+    let o = Command::new(bin)
+        .env("PERSONA_STUDIO_DATA", &data)
+        .env_remove("PERSONA_STUDIO_DB")
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+    assert!(
+        data.join("personas.db").exists(),
+        "the default database lives in the data dir"
+    );
+    // ... and the app's first run fills it with the demo personas.
+    let cmd = format!(
+        "exec env -u PERSONA_STUDIO_DB PERSONA_STUDIO_DATA={} {bin}",
+        data.display()
+    );
+    let t = Tmux::start(&cmd, dir.path());
+    t.wait_for("Dr. Amara Okafor");
+    t.keys(&["q"]);
+    let o = Command::new(bin)
+        .env("PERSONA_STUDIO_DATA", &data)
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(list.as_array().unwrap().len() >= 12);
+}

@@ -1378,7 +1378,8 @@ fn object_counts() {
     assert_eq!(
         count(
             "table",
-            "AND name LIKE 'persona\\_%' ESCAPE '\\' AND name NOT LIKE 'persona\\_search%' ESCAPE '\\'"
+            "AND name LIKE 'persona\\_%' ESCAPE '\\' AND name NOT LIKE 'persona\\_search%' ESCAPE '\\' \
+             AND name != 'persona_status_history'"
         ),
         18
     );

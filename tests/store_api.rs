@@ -451,3 +451,38 @@ fn org_names_are_synced_from_org_tables_by_trigger() {
         "a department is attached to the persona's function"
     );
 }
+
+#[test]
+fn the_bundle_carries_the_status_history() {
+    let mut s = demo_store();
+    let p = s.load_by_slug("gxp-qa-lead-gareth-price").unwrap();
+    s.move_status(
+        p.id.as_deref().unwrap(),
+        "draft",
+        Some("More evidence, please"),
+        None,
+    )
+    .unwrap();
+    let p = s.load_by_slug("gxp-qa-lead-gareth-price").unwrap();
+    let text = bundle_to_json(std::slice::from_ref(&p));
+    assert!(
+        text.contains("\"status_history\"") && text.contains("More evidence, please"),
+        "{text}"
+    );
+    let mut other = store();
+    let parsed = bundle_from_json(&text, Some(other.lookups())).unwrap();
+    other.save_all(&parsed).unwrap();
+    let copy = other.load_by_slug("gxp-qa-lead-gareth-price").unwrap();
+    assert_eq!(copy.history, p.history, "the history arrives as it was");
+    assert_eq!(
+        copy.history.last().unwrap().changed_by.as_deref(),
+        Some("tester")
+    );
+    let bad = text.replace("\"to_status\": \"draft\"", "\"to_status\": \"limbo\"");
+    let err = bundle_from_json(&bad, None).unwrap_err();
+    assert!(
+        err[0].starts_with("personas[0].status_history[")
+            && err[0].contains("\"limbo\" is not one of"),
+        "{err:?}"
+    );
+}

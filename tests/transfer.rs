@@ -226,6 +226,24 @@ fn generated(persona: usize, lookups: &Lookups) -> Persona {
             })
             .collect();
     }
+    // The status history travels with the persona: a created row and a later move.
+    let status = p.text("validation_status").unwrap_or("draft").to_string();
+    p.history = vec![
+        persona_studio::model::StatusChange {
+            from_status: None,
+            to_status: "draft".into(),
+            changed_by: Some(format!("author-{persona}")),
+            changed_at: format!("2024-01-0{}T08:00:00.000Z", persona + 1),
+            note: None,
+        },
+        persona_studio::model::StatusChange {
+            from_status: Some("draft".into()),
+            to_status: status,
+            changed_by: Some("reviewer «Zoë»".into()),
+            changed_at: format!("2024-02-0{}T09:30:00.000Z", persona + 1),
+            note: Some("Moved with a \"quoted\" note\nover two lines".into()),
+        },
+    ];
     p
 }
 
@@ -517,7 +535,9 @@ fn bad_file_newer_format_version() {
     b["format_version"] = json!(2);
     assert_refused(
         &text(&b),
-        &["format_version: 2 is not supported; this version of Persona Studio reads format 1 to 1"],
+        &[
+            "format_version: 2 is not supported; this version of Persona Studio reads format 1 (export the file again with this version, or upgrade Persona Studio)",
+        ],
     );
     b.as_object_mut().unwrap().remove("format_version");
     assert_refused(&text(&b), &["format_version: is required"]);

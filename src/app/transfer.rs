@@ -33,7 +33,8 @@ impl App {
             Some("csv") => Format::Csv,
             _ => Format::Json,
         };
-        let written = transfer::export(&self.store, selection, format)
+        let written = transfer::file::check_export_path(&self.store, path)
+            .and_then(|()| transfer::export(&self.store, selection, format))
             .map_err(|e| e.to_string())
             .and_then(|text| {
                 transfer::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())

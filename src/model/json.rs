@@ -6,7 +6,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value as Json};
 
 use super::Value;
-use super::persona::{Persona, Row, default_value};
+use super::persona::{Persona, Row, StatusChange, default_value};
 use crate::spec::validate::{Lookups, validate_value};
 use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
 
@@ -81,7 +81,112 @@ pub fn persona_to_json(p: &Persona) -> Json {
         };
         m.insert(spec.key.to_string(), j);
     }
+    m.insert(HISTORY_KEY.to_string(), history_to_json(&p.history));
     Json::Object(m)
+}
+
+/// The bundle key of the status history.
+pub const HISTORY_KEY: &str = "status_history";
+
+fn history_to_json(history: &[StatusChange]) -> Json {
+    Json::Array(
+        history
+            .iter()
+            .map(|h| {
+                let mut m = Map::new();
+                m.insert(
+                    "from_status".into(),
+                    h.from_status.clone().map_or(Json::Null, Json::String),
+                );
+                m.insert("to_status".into(), Json::String(h.to_status.clone()));
+                m.insert(
+                    "changed_by".into(),
+                    h.changed_by.clone().map_or(Json::Null, Json::String),
+                );
+                m.insert("changed_at".into(), Json::String(h.changed_at.clone()));
+                m.insert(
+                    "note".into(),
+                    h.note.clone().map_or(Json::Null, Json::String),
+                );
+                Json::Object(m)
+            })
+            .collect(),
+    )
+}
+
+/// Reads `status_history`: statuses from the enum, a timestamp, optional user and note.
+fn history_from_json(j: Option<&Json>, path: &str, errors: &mut Vec<String>) -> Vec<StatusChange> {
+    let items = match j {
+        None | Some(Json::Null) => return Vec::new(),
+        Some(Json::Array(items)) => items,
+        Some(other) => {
+            errors.push(format!("{path}: {} is not a list", shown(other)));
+            return Vec::new();
+        }
+    };
+    let statuses = crate::spec::enums::VALIDATION_STATUSES;
+    let mut out = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let ipath = format!("{path}[{k}]");
+        let Json::Object(o) = item else {
+            errors.push(format!(
+                "{ipath}: {} is not a status change object",
+                shown(item)
+            ));
+            continue;
+        };
+        for key in o.keys() {
+            if ![
+                "from_status",
+                "to_status",
+                "changed_by",
+                "changed_at",
+                "note",
+            ]
+            .contains(&key.as_str())
+            {
+                errors.push(format!("{ipath}.{key}: unknown field"));
+            }
+        }
+        let mut text = |key: &str, required: bool, allowed: Option<&[&str]>| -> Option<String> {
+            match o.get(key) {
+                None | Some(Json::Null) if required => {
+                    errors.push(format!("{ipath}.{key}: is required"));
+                    None
+                }
+                None | Some(Json::Null) => None,
+                Some(Json::String(s)) => match allowed {
+                    Some(list) if !list.contains(&s.as_str()) => {
+                        errors.push(format!(
+                            "{ipath}.{key}: \"{s}\" is not one of {}",
+                            list.join(", ")
+                        ));
+                        None
+                    }
+                    _ => Some(s.clone()),
+                },
+                Some(other) => {
+                    errors.push(format!("{ipath}.{key}: {} is not text", shown(other)));
+                    None
+                }
+            }
+        };
+        let from_status = text("from_status", false, Some(statuses));
+        let to_status = text("to_status", true, Some(statuses));
+        let changed_by = text("changed_by", false, None);
+        let changed_at = text("changed_at", true, None);
+        let note = text("note", false, None);
+        if let (Some(to_status), Some(changed_at)) = (to_status, changed_at) {
+            out.push(StatusChange {
+                from_status,
+                to_status,
+                changed_by,
+                changed_at,
+                note,
+            });
+        }
+    }
+    out
 }
 
 impl Serialize for Persona {
@@ -156,7 +261,8 @@ pub fn persona_from_json(
             shown(j)
         )]);
     };
-    let list_keys: Vec<&str> = CHILD_SPECS.iter().map(|c| c.key).collect();
+    let mut list_keys: Vec<&str> = CHILD_SPECS.iter().map(|c| c.key).collect();
+    list_keys.push(HISTORY_KEY);
     let mut p = Persona::new_draft();
     p.core = fields_from_json(CORE_FIELDS, obj, path, lookups, &list_keys, &mut errors);
     for (i, spec) in CHILD_SPECS.iter().enumerate() {
@@ -197,6 +303,11 @@ pub fn persona_from_json(
         }
         p.lists[i] = rows;
     }
+    p.history = history_from_json(
+        obj.get(HISTORY_KEY),
+        &format!("{path}.{HISTORY_KEY}"),
+        &mut errors,
+    );
     if errors.is_empty() {
         Ok(p)
     } else {
@@ -222,7 +333,7 @@ pub fn bundle_from_json(
                 .is_some_and(|v| (1..=FORMAT_VERSION).contains(&v)) => {}
         Some(Json::Number(n)) => {
             return Err(vec![format!(
-                "format_version: {n} is not supported; this version of Persona Studio reads format 1 to {FORMAT_VERSION}"
+                "format_version: {n} is not supported; this version of Persona Studio reads format {FORMAT_VERSION} (export the file again with this version, or upgrade Persona Studio)"
             )]);
         }
         Some(other) => {

@@ -66,7 +66,12 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     let _ = writeln!(
         out,
         "| Gen-AI readiness (computed) | {} (score {:.2} = base {:.2} {:+} technology {:+} risk {:+} change) |",
-        r.level, r.score, r.base, r.technology, r.risk, r.change
+        humanize(r.level),
+        r.score,
+        r.base,
+        r.technology,
+        r.risk,
+        r.change
     );
     let _ = writeln!(
         out,
@@ -78,13 +83,14 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
             out,
             "| VPANES | {} — {} |",
             total.map_or("incomplete".into(), |t| format!("{t:.1} / 60")),
-            rules::vpanes_tier(total)
+            humanize(rules::vpanes_tier(total))
         );
     }
     let _ = writeln!(
         out,
         "| Status | {} |\n",
-        p.text("validation_status").unwrap_or("—")
+        p.text("validation_status")
+            .map_or("—".to_string(), humanize)
     );
 
     for (si, section) in SECTIONS.iter().enumerate() {

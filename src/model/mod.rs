@@ -5,5 +5,5 @@ pub mod markdown;
 pub mod persona;
 pub mod value;
 
-pub use persona::{Persona, Row, Summary};
+pub use persona::{Persona, Row, StatusChange, Summary};
 pub use value::Value;

@@ -1,6 +1,6 @@
 //! A persona with all its lists, laid out by the column descriptions in `spec`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Value;
 use crate::rules::{self, Readiness};
@@ -52,6 +52,20 @@ pub struct Persona {
     pub deleted_at: Option<String>,
     pub core: Vec<Value>,
     pub lists: Vec<Vec<Row>>,
+    /// Status moves, oldest first (`persona_status_history`); part of the bundle.
+    pub history: Vec<StatusChange>,
+}
+
+/// One row of `persona_status_history`, with the acting user's name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    /// None for the row written when the persona was created.
+    pub from_status: Option<String>,
+    pub to_status: String,
+    /// The user's name; None for a move made by a plain SQL client.
+    pub changed_by: Option<String>,
+    pub changed_at: String,
+    pub note: Option<String>,
 }
 
 impl Persona {
@@ -65,6 +79,7 @@ impl Persona {
             deleted_at: None,
             core: CORE_FIELDS.iter().map(default_value).collect(),
             lists: CHILD_SPECS.iter().map(|_| Vec::new()).collect(),
+            history: Vec::new(),
         }
     }
 

@@ -89,6 +89,15 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// No persona in any tenant, deleted or not: a database nobody has used yet.
+    pub fn is_empty_database(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM personas)", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// Switches to another existing tenant.
     pub fn switch_tenant(&mut self, key: &str) -> Result<()> {
         self.tenant = tenant::find(&self.conn, key)?

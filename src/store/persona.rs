@@ -166,13 +166,19 @@ impl Store {
                     created += 1;
                 }
             }
-            write(
+            let created = p.id.is_none();
+            let id = write(
                 &tx,
                 &self.tenant.id,
                 &self.user_id,
                 &p,
                 WriteMode::ReplaceLists,
             )?;
+            // A new persona keeps the history it was exported with; an existing one keeps its
+            // own (the move the import made, if any, is appended by the trigger).
+            if created && !p.history.is_empty() {
+                super::workflow::replace_history(&tx, &id, &self.tenant.id, &p.history)?;
+            }
         }
         tx.commit()?;
         Ok((created, updated))
@@ -319,7 +325,30 @@ pub fn load(conn: &Connection, tenant_id: &str, id: &str) -> Result<Option<Perso
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         p.lists[li] = load_rows(conn, tenant_id, id, spec)?;
     }
+    p.history = load_history(conn, tenant_id, id)?;
     Ok(Some(p))
+}
+
+pub(super) fn load_history(
+    conn: &Connection,
+    tenant_id: &str,
+    persona_id: &str,
+) -> Result<Vec<crate::model::StatusChange>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.from_status, h.to_status, u.username, h.changed_at, h.note \
+         FROM persona_status_history h LEFT JOIN users u ON u.id = h.changed_by \
+         WHERE h.persona_id = ?1 AND h.tenant_id = ?2 ORDER BY h.changed_at, h.rowid",
+    )?;
+    let rows = st.query_map(params![persona_id, tenant_id], |r| {
+        Ok(crate::model::StatusChange {
+            from_status: r.get(0)?,
+            to_status: r.get(1)?,
+            changed_by: r.get(2)?,
+            changed_at: r.get(3)?,
+            note: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn load_rows(
@@ -523,7 +552,7 @@ fn write(
         super::workflow::sign_last_move(conn, &id, user_id, None)?;
     }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
-        write_rows(conn, tenant_id, &id, spec, &p.lists[li], mode)?;
+        write_rows(conn, tenant_id, &id, spec, &p.lists[li])?;
     }
     Ok(id)
 }
@@ -545,7 +574,6 @@ fn write_rows(
     persona_id: &str,
     spec: &ChildSpec,
     rows: &[Row],
-    mode: WriteMode,
 ) -> Result<()> {
     let writable: Vec<usize> = (0..spec.fields.len())
         .filter(|&i| spec.fields[i].is_writable())
@@ -577,22 +605,30 @@ fn write_rows(
     }
     let mut keep: HashMap<&str, ()> = HashMap::new();
     let mut to_insert: Vec<(usize, Option<String>, Option<String>)> = Vec::new(); // (row index, id, created_at)
+    // Rows without an id (an import) are matched by position: an identical row already at
+    // that place is kept, so re-importing unchanged data rewrites nothing.
+    let by_order: HashMap<i64, &str> = existing
+        .iter()
+        .map(|(id, (_, o, _))| (*o, id.as_str()))
+        .collect();
     for (pos, row) in rows.iter().enumerate() {
         let wanted: Vec<Value> = writable.iter().map(|&i| clean(&row.values[i])).collect();
-        match row
-            .id
-            .as_deref()
-            .and_then(|id| existing.get(id).map(|e| (id, e)))
-        {
+        let matched = match row.id.as_deref() {
+            Some(id) => existing.get_key_value(id),
+            None => by_order
+                .get(&(pos as i64))
+                .and_then(|id| existing.get_key_value(*id)),
+        };
+        match matched {
             Some((id, (vals, order, _)))
-                if mode == WriteMode::Checked && *vals == wanted && *order == pos as i64 =>
+                if *vals == wanted && *order == pos as i64 && !keep.contains_key(id.as_str()) =>
             {
-                keep.insert(id, ());
+                keep.insert(id.as_str(), ());
             }
-            Some((id, (_, _, created))) => {
+            Some((id, (_, _, created))) if row.id.is_some() => {
                 to_insert.push((pos, Some(id.to_string()), Some(created.clone())))
             }
-            None => to_insert.push((pos, None, None)),
+            _ => to_insert.push((pos, None, None)),
         }
     }
     let delete_sql = format!("DELETE FROM {} WHERE id = ?1", spec.table);

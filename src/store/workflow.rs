@@ -9,15 +9,8 @@ use super::summary::{SUMMARY_COLUMNS, summary_from_row};
 use crate::model::Summary;
 use crate::workflow::{allowed_moves, is_allowed, is_send_back, refusal};
 
-/// One row of `persona_status_history`, with the user's name.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct HistoryEntry {
-    pub from_status: Option<String>,
-    pub to_status: String,
-    pub changed_by: Option<String>,
-    pub changed_at: String,
-    pub note: Option<String>,
-}
+/// One status move (kept under its old name for the app).
+pub type HistoryEntry = crate::model::StatusChange;
 
 impl Store {
     /// Moves a persona to another status as the store's user: refused with the allowed moves
@@ -92,21 +85,7 @@ impl Store {
 
     /// A persona's status history, oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT h.from_status, h.to_status, u.username, h.changed_at, h.note \
-             FROM persona_status_history h LEFT JOIN users u ON u.id = h.changed_by \
-             WHERE h.persona_id = ?1 AND h.tenant_id = ?2 ORDER BY h.changed_at, h.rowid",
-        )?;
-        let rows = st.query_map(params![id, self.tenant.id], |r| {
-            Ok(HistoryEntry {
-                from_status: r.get(0)?,
-                to_status: r.get(1)?,
-                changed_by: r.get(2)?,
-                changed_at: r.get(3)?,
-                note: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        super::persona::load_history(&self.conn, &self.tenant.id, id)
     }
 
     /// The review queue: personas waiting in pending_review, the longest waiting first.
@@ -182,4 +161,39 @@ impl Store {
         let rows = st.query_map(params![self.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Replaces a persona's history with the given moves (an imported persona brings its own).
+/// Users are matched by name and created when missing.
+pub(super) fn replace_history(
+    conn: &rusqlite::Connection,
+    persona_id: &str,
+    tenant_id: &str,
+    history: &[crate::model::StatusChange],
+) -> Result<()> {
+    conn.execute(
+        "DELETE FROM persona_status_history WHERE persona_id = ?1",
+        params![persona_id],
+    )?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO persona_status_history (persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for h in history {
+        let user = match &h.changed_by {
+            Some(name) => Some(super::tenant::ensure_user(conn, name)?),
+            None => None,
+        };
+        st.execute(params![
+            persona_id,
+            tenant_id,
+            h.from_status,
+            h.to_status,
+            user,
+            h.changed_at,
+            h.note
+        ])
+        .map_err(|e| super::error::in_table("persona_status_history", e))?;
+    }
+    Ok(())
 }
