@@ -98,21 +98,6 @@ impl Rng {
         }
         0
     }
-
-    /// A version-4-shaped UUID string from this stream.
-    pub fn uuid(&mut self) -> String {
-        let (a, b) = (self.next_u64(), self.next_u64());
-        let hi = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x4000;
-        let lo = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            hi >> 32,
-            (hi >> 16) & 0xFFFF,
-            hi & 0xFFFF,
-            lo >> 48,
-            lo & 0xFFFF_FFFF_FFFF
-        )
-    }
 }
 
 /// What a run wrote.
@@ -161,12 +146,22 @@ pub fn generate(store: &mut Store, count: u64, seed: u64) -> Result<GenReport> {
     })
 }
 
-/// The triggers that write the full-text index, as (name, CREATE TRIGGER sql), in schema order.
-pub fn search_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut st = conn.prepare(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%persona_search%' \
-         ORDER BY rowid",
-    )?;
+/// Triggers on personas that run per inserted row and that `gen` does itself, in bulk:
+/// copying the organisation names and slugs, and the history row of a new persona.
+pub const PER_ROW_TRIGGERS: &[&str] = &[
+    "trigger_sync_persona_org_names_insert",
+    "workflow_history_on_create",
+];
+
+/// The triggers `gen` suspends, as (name, CREATE TRIGGER sql) in schema order: every trigger
+/// that writes the full-text index, and `PER_ROW_TRIGGERS`.
+pub fn suspended_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let names: Vec<String> = PER_ROW_TRIGGERS.iter().map(|n| format!("'{n}'")).collect();
+    let mut st = conn.prepare(&format!(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' \
+         AND (sql LIKE '%persona_search%' OR name IN ({})) ORDER BY rowid",
+        names.join(", ")
+    ))?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -175,13 +170,31 @@ fn quoted(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
+/// Ids that sort in generation order: a prefix from the seed, then the persona number, then
+/// the list and the row. Appending to the id indexes is several times faster than inserting
+/// random UUIDs, and the ids still have the UUID shape (version 4 and variant nibbles).
+fn ordered_id(prefix: u32, n: u64, list: u8, row: u32) -> String {
+    format!(
+        "{prefix:08x}-{:04x}-4{:03x}-8{:03x}-{:02x}{list:02x}{row:08x}",
+        (n >> 32) & 0xFFFF,
+        (n >> 20) & 0xFFF,
+        (n >> 8) & 0xFFF,
+        n & 0xFF
+    )
+}
+
 /// Everything inside the transaction; returns the number of list rows written.
 fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Result<u64> {
+    if count > 0xFFFF_FFFF_FFFF {
+        return Err(StoreError::Refused(format!(
+            "{count} personas is more than one run can number"
+        )));
+    }
     let tenant = store.tenant().id.clone();
     let user = store.user_id().to_string();
     let lookups = store.lookups();
 
-    let triggers = search_triggers(tx)?;
+    let triggers = suspended_triggers(tx)?;
     for (name, _) in &triggers {
         tx.execute_batch(&format!("DROP TRIGGER {}", quoted(name)))?;
     }
@@ -191,8 +204,10 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
             r.get(0)
         })?;
 
+    // The org names come from the org rows (as the sync trigger would copy them).
+    let org_names = ["function_name", "department_name", "role_name"];
     let core: Vec<usize> = (0..CORE_FIELDS.len())
-        .filter(|&i| CORE_FIELDS[i].is_writable())
+        .filter(|&i| CORE_FIELDS[i].is_writable() && !org_names.contains(&CORE_FIELDS[i].name))
         .collect();
     let mut persona_st = tx.prepare(&insert_sql(
         "personas",
@@ -205,8 +220,14 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
             "validated_by",
             "validated_at",
             "function_id",
+            "function_name",
+            "function_slug",
             "department_id",
+            "department_name",
+            "department_slug",
             "role_id",
+            "role_name",
+            "role_slug",
         ],
         core.iter().map(|&i| CORE_FIELDS[i].name),
     ))?;
@@ -221,30 +242,25 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
             .map(|f| f.name);
         list_sts.push(tx.prepare(&insert_sql(spec.table, &fixed, cols))?);
     }
-    // The creation trigger wrote the persona's first history row; sign and date it.
-    let mut sign_st = tx.prepare(
-        "UPDATE persona_status_history SET changed_by = ?2, changed_at = ?3, note = ?4 \
-         WHERE persona_id = ?1",
+    // The history row the creation trigger would write, signed as the store signs a move.
+    let mut history_st = tx.prepare(
+        "INSERT INTO persona_status_history \
+         (id, persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
+         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 'generated')",
     )?;
 
+    let prefix = Rng::stream(seed, 0, 2).next_u64() as u32;
     let mut list_rows = 0u64;
-    let mut tm = [Duration::ZERO; 5];
     for n in 1..=count {
-        let t0 = Instant::now();
         let g = persona(seed, n, lookups);
-        tm[0] += t0.elapsed();
-        let t0 = Instant::now();
         let problems = crate::store::persona::validate(&g.persona, lookups);
-        tm[1] += t0.elapsed();
-        let t0 = Instant::now();
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let mut ids = Rng::stream(seed, n, 1);
-        let id = ids.uuid();
-        let (f, d, r) = orgs.of(g.org);
+        let id = ordered_id(prefix, n, 0, 0);
+        let [f, d, r] = orgs.of(g.org);
         let validated_by = g.validated_at.as_ref().map(|_| user.as_str());
-        let fixed: [&dyn rusqlite::ToSql; 10] = [
+        let fixed: [&dyn rusqlite::ToSql; 16] = [
             &id,
             &tenant,
             &g.created_at,
@@ -252,9 +268,15 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
             &g.deleted_at,
             &validated_by,
             &g.validated_at,
-            &f,
-            &d,
-            &r,
+            &f.id,
+            &f.name,
+            &f.slug,
+            &d.id,
+            &d.name,
+            &d.slug,
+            &r.id,
+            &r.name,
+            &r.slug,
         ];
         bind(
             &mut persona_st,
@@ -264,15 +286,24 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
         persona_st
             .raw_execute()
             .map_err(|e| crate::store::error::in_table("personas", e))?;
-        tm[2] += t0.elapsed();
-        let t0 = Instant::now();
-        sign_st.execute(params![id, user, g.created_at, "generated"])?;
-        tm[3] += t0.elapsed();
-        let t0 = Instant::now();
+        let status = g.persona.text("validation_status").unwrap_or("draft");
+        history_st.execute(params![
+            ordered_id(prefix, n, 0xFF, 0),
+            id,
+            tenant,
+            status,
+            user,
+            g.created_at
+        ])?;
 
-        for ((spec, rows), st) in CHILD_SPECS.iter().zip(&g.persona.lists).zip(&mut list_sts) {
+        for (li, ((spec, rows), st)) in CHILD_SPECS
+            .iter()
+            .zip(&g.persona.lists)
+            .zip(&mut list_sts)
+            .enumerate()
+        {
             for (pos, row) in rows.iter().enumerate() {
-                let row_id = ids.uuid();
+                let row_id = ordered_id(prefix, n, li as u8 + 1, pos as u32);
                 let pos = pos as i64;
                 let mut fixed: Vec<&dyn rusqlite::ToSql> =
                     vec![&row_id, &id, &tenant, &g.created_at, &g.created_at];
@@ -291,13 +322,8 @@ fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Resu
                 list_rows += 1;
             }
         }
-        tm[4] += t0.elapsed();
     }
-    eprintln!(
-        "TIMING gen {:?} validate {:?} persona {:?} sign {:?} lists {:?}",
-        tm[0], tm[1], tm[2], tm[3], tm[4]
-    );
-    drop((persona_st, list_sts, sign_st));
+    drop((persona_st, list_sts, history_st));
     eprintln!("TIMING inserts done {:?}", std::time::SystemTime::now());
 
     index_new_personas(tx, last_rowid)?;
@@ -366,42 +392,55 @@ fn index_new_personas(tx: &Transaction<'_>, last_rowid: i64) -> Result<()> {
     Ok(())
 }
 
-/// Ids of the organisation rows of `words::ORG_TREE` in the tenant, created when missing.
+/// An organisation row: what the sync trigger copies into the persona.
+struct Org {
+    id: String,
+    name: String,
+    slug: String,
+}
+
+/// The organisation rows of `words::ORG_TREE` in the tenant, created when missing.
 struct OrgIds {
-    /// (function, department, role) names → ids.
-    ids: Vec<((&'static str, &'static str, &'static str), [String; 3])>,
+    /// (function, department, role) names → their rows.
+    rows: Vec<(
+        (&'static str, &'static str, &'static str),
+        [std::rc::Rc<Org>; 3],
+    )>,
 }
 
 impl OrgIds {
     fn resolve(conn: &Connection, tenant: &str) -> Result<OrgIds> {
-        let mut ids = Vec::new();
+        let row = |kind: OrgKind, name: &str, f: Option<&str>, d: Option<&str>| -> Result<Org> {
+            let id = resolve_org(conn, tenant, kind, name, f, d)?;
+            let (name, slug) = conn.query_row(
+                &format!("SELECT name, slug FROM {} WHERE id = ?1", kind.table()),
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            Ok(Org { id, name, slug })
+        };
+        let mut rows = Vec::new();
         for (function, departments) in words::ORG_TREE {
-            let f = resolve_org(conn, tenant, OrgKind::Function, function, None, None)?;
+            let f = std::rc::Rc::new(row(OrgKind::Function, function, None, None)?);
             for (department, roles) in *departments {
-                let d = resolve_org(
-                    conn,
-                    tenant,
-                    OrgKind::Department,
-                    department,
-                    Some(&f),
-                    None,
-                )?;
+                let d = std::rc::Rc::new(row(OrgKind::Department, department, Some(&f.id), None)?);
                 for role in *roles {
-                    let r = resolve_org(conn, tenant, OrgKind::Role, role, Some(&f), Some(&d))?;
-                    ids.push(((*function, *department, *role), [f.clone(), d.clone(), r]));
+                    let r = row(OrgKind::Role, role, Some(&f.id), Some(&d.id))?;
+                    rows.push((
+                        (*function, *department, *role),
+                        [f.clone(), d.clone(), std::rc::Rc::new(r)],
+                    ));
                 }
             }
         }
-        Ok(OrgIds { ids })
+        Ok(OrgIds { rows })
     }
 
-    fn of(&self, names: (&str, &str, &str)) -> (&str, &str, &str) {
-        let [f, d, r] = &self
-            .ids
+    fn of(&self, names: (&str, &str, &str)) -> &[std::rc::Rc<Org>; 3] {
+        self.rows
             .iter()
             .find(|(n, _)| *n == names)
-            .map(|(_, ids)| ids)
-            .expect("generated org names come from ORG_TREE, which resolve() walked");
-        (f, d, r)
+            .map(|(_, rows)| rows)
+            .expect("generated org names come from ORG_TREE, which resolve() walked")
     }
 }
