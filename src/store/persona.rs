@@ -409,40 +409,29 @@ fn write(
 ) -> Result<String> {
     // Organisation names resolve to rows of the tenant (created on first use); the schema's
     // trigger then copies name and slug back into the persona.
-    let function_id = match text_of(p, "function_name") {
-        Some(n) => Some(resolve_org(
-            conn,
-            tenant_id,
-            OrgKind::Function,
-            &n,
-            None,
-            None,
-        )?),
-        None => None,
-    };
-    let department_id = match text_of(p, "department_name") {
-        Some(n) => Some(resolve_org(
-            conn,
-            tenant_id,
-            OrgKind::Department,
-            &n,
-            function_id.as_deref(),
-            None,
-        )?),
-        None => None,
-    };
-    let role_id = match text_of(p, "role_name") {
-        Some(n) => Some(resolve_org(
-            conn,
-            tenant_id,
-            OrgKind::Role,
-            &n,
-            function_id.as_deref(),
-            department_id.as_deref(),
-        )?),
-        None => None,
-    };
-
+    let (mut function_id, mut department_id, mut role_id) = (None, None, None);
+    for kind in [OrgKind::Function, OrgKind::Department, OrgKind::Role] {
+        let column = match kind {
+            OrgKind::Function => "function_name",
+            OrgKind::Department => "department_name",
+            OrgKind::Role => "role_name",
+        };
+        let Some(name) = text_of(p, column) else {
+            continue;
+        };
+        // Departments hang under the persona's function, roles under both.
+        let (f, d) = match kind {
+            OrgKind::Function => (None, None),
+            OrgKind::Department => (function_id.as_deref(), None),
+            OrgKind::Role => (function_id.as_deref(), department_id.as_deref()),
+        };
+        let id = Some(resolve_org(conn, tenant_id, kind, &name, f, d)?);
+        match kind {
+            OrgKind::Function => function_id = id,
+            OrgKind::Department => department_id = id,
+            OrgKind::Role => role_id = id,
+        }
+    }
     // An editor save never changes the status of a stored persona: that is the review
     // workflow's job (`move_status`, with its user and note), and an "overwrite" after a
     // conflict must not undo somebody else's move. Imports do carry a status, checked below.

@@ -76,11 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|s| (abs, s))
         })
         .map(|(abs, s)| {
-            let mark = if abs == b.selected {
-                theme::FOCUS
-            } else {
-                theme::NO_FOCUS
-            };
+            let mark = theme::mark(abs == b.selected);
             let arche = s.archetype.clone().unwrap_or_default();
             let status = s.validation_status.clone().unwrap_or_default();
             let tier = s.priority_tier.clone().unwrap_or_default();

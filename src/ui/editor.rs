@@ -146,11 +146,7 @@ fn draw_list(app: &App, ed: &Editor, li: usize, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(ri, r)| {
-            let mark = if ri == sel {
-                theme::FOCUS
-            } else {
-                theme::NO_FOCUS
-            };
+            let mark = theme::mark(ri == sel);
             let cells = std::iter::once(Cell::from(format!("{mark}{}", ri + 1))).chain(
                 cols.iter().map(|&c| {
                     Cell::from(

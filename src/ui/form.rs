@@ -55,22 +55,14 @@ pub fn draw(
         let first = text.lines().next().unwrap_or("").to_string();
         let more = if text.lines().count() > 1 { " …" } else { "" };
         let req = if f.required { "*" } else { "" };
-        let mark = if focused {
-            theme::FOCUS
-        } else {
-            theme::NO_FOCUS
-        };
+        let mark = theme::mark(focused);
         let label = fit(&format!("{}{req}", f.label), label_w);
         let shown = if f.is_writable() {
             first.clone()
         } else {
             format!("{first} (computed)")
         };
-        let value_style = if focused {
-            theme::focus()
-        } else {
-            ratatui::style::Style::new()
-        };
+        let value_style = theme::highlight(focused);
         lines.push(Line::from(vec![
             Span::raw(mark),
             Span::styled(format!("{label:<label_w$} "), theme::label()),

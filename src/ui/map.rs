@@ -152,11 +152,7 @@ fn draw_side(app: &App, frame: &mut Frame, area: Rect) {
         )));
         for &i in &m.visible() {
             let p = &m.points[i];
-            let mark = if i == m.selected {
-                theme::FOCUS
-            } else {
-                theme::NO_FOCUS
-            };
+            let mark = theme::mark(i == m.selected);
             l.push(Line::from(fit(&format!("{mark}{}", p.name), w)));
         }
     }

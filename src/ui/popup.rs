@@ -36,16 +36,8 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 let Some(b) = bindings_for(*ctx).find(|b| b.action == *a) else {
                     continue;
                 };
-                let mark = if i == *selected {
-                    theme::FOCUS
-                } else {
-                    theme::NO_FOCUS
-                };
-                let style = if i == *selected {
-                    theme::focus()
-                } else {
-                    ratatui::style::Style::new()
-                };
+                let mark = theme::mark(i == *selected);
+                let style = theme::highlight(i == *selected);
                 lines.push(Line::from(vec![
                     Span::styled(format!("{mark}{:<28}", b.label), style),
                     Span::styled(crate::app::keymap::keys_label(b), theme::key()),
@@ -87,11 +79,7 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 Line::from(""),
             ];
             for (i, (_, r)) in items.iter().enumerate() {
-                let mark = if i == *selected {
-                    theme::FOCUS
-                } else {
-                    theme::NO_FOCUS
-                };
+                let mark = theme::mark(i == *selected);
                 let name = if r.name.is_empty() {
                     "(new persona)"
                 } else {
@@ -99,11 +87,7 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 };
                 lines.push(Line::from(Span::styled(
                     format!("{mark}{name}"),
-                    if i == *selected {
-                        theme::focus()
-                    } else {
-                        ratatui::style::Style::new()
-                    },
+                    theme::highlight(i == *selected),
                 )));
             }
             lines.push(Line::from(""));
@@ -150,16 +134,8 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 .iter()
                 .enumerate()
                 .map(|(i, (_, label))| {
-                    let mark = if i == *selected {
-                        theme::FOCUS
-                    } else {
-                        theme::NO_FOCUS
-                    };
-                    let style = if i == *selected {
-                        theme::focus()
-                    } else {
-                        ratatui::style::Style::new()
-                    };
+                    let mark = theme::mark(i == *selected);
+                    let style = theme::highlight(i == *selected);
                     Line::from(Span::styled(
                         fit(&format!("{mark}{label}"), r.width as usize - 2),
                         style,
@@ -211,16 +187,8 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             let visible = (r.height as usize).saturating_sub(3).max(1);
             let skip = (selected + 1).saturating_sub(visible);
             for (i, it) in items.iter().enumerate().skip(skip).take(visible) {
-                let mark = if i == *selected {
-                    theme::FOCUS
-                } else {
-                    theme::NO_FOCUS
-                };
-                let style = if i == *selected {
-                    theme::focus()
-                } else {
-                    ratatui::style::Style::new()
-                };
+                let mark = theme::mark(i == *selected);
+                let style = theme::highlight(i == *selected);
                 lines.push(Line::from(Span::styled(
                     fit(&format!("{mark}{it}"), r.width as usize - 2),
                     style,

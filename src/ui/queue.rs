@@ -34,11 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(offset)
         .map(|(i, s)| {
-            let mark = if i == q.selected {
-                theme::FOCUS
-            } else {
-                theme::NO_FOCUS
-            };
+            let mark = theme::mark(i == q.selected);
             let a = s.archetype.clone().unwrap_or_default();
             let mut cells = vec![
                 Cell::from(format!("{mark}{}", s.name)),

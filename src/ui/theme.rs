@@ -8,6 +8,16 @@ pub const NO_FOCUS: &str = "  ";
 pub const DIRTY: &str = "●";
 pub const WARN: &str = "⚠";
 
+/// The focus glyph of a row or field: shown in snapshots and on monochrome terminals.
+pub fn mark(focused: bool) -> &'static str {
+    if focused { FOCUS } else { NO_FOCUS }
+}
+
+/// The focused item's style, plain otherwise.
+pub fn highlight(focused: bool) -> Style {
+    if focused { focus() } else { Style::new() }
+}
+
 pub fn title() -> Style {
     Style::new()
         .fg(Color::Black)
