@@ -82,7 +82,8 @@ pub fn draw(
     // Help for the focused field on the last line.
     let help_h = 1usize;
     let body_h = (inner.height as usize).saturating_sub(help_h).max(1);
-    let offset = (focus_line + 2).saturating_sub(body_h);
+    // Scroll so the focused field (and its error line) shows, never past the focused field.
+    let offset = (focus_line + 2).saturating_sub(body_h).min(focus_line);
     let body: Vec<Line> = lines.into_iter().skip(offset).take(body_h).collect();
     frame.render_widget(
         Paragraph::new(body),
@@ -92,7 +93,10 @@ pub fn draw(
         },
     );
     if let Some(c) = cursor {
-        let y = inner.y + (focus_line - offset) as u16;
+        let y = inner.y
+            + focus_line
+                .saturating_sub(offset)
+                .min(body_h.saturating_sub(1)) as u16;
         frame.set_cursor_position(Position::new(c.x.min(inner.right().saturating_sub(1)), y));
     }
     let f = &fields[focus.min(fields.len() - 1)];

@@ -221,7 +221,8 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
 
 fn message(frame: &mut Frame, area: Rect, title: &str, text: &str) {
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
-    let w = (widest + 4).clamp(40, area.width.saturating_sub(2).max(20));
+    let max_w = area.width.saturating_sub(2).max(1);
+    let w = (widest + 4).max(40).min(max_w);
     let inner_w = w.saturating_sub(2).max(1) as usize;
     let rows: usize = text
         .lines()
