@@ -35,8 +35,14 @@ impl Browser {
 
     /// Re-counts and re-reads the window after a filter, sort, or data change.
     pub fn reload(&mut self, store: &Store, viewport: usize) -> Result<()> {
-        self.total = store.count(&self.filter)?;
         self.functions = store.function_names()?;
+        self.refilter(store, viewport)
+    }
+
+    /// Re-counts and re-reads the window after a filter, sort or search change. The function
+    /// names (a DISTINCT over every persona) change only with the data, so they are kept.
+    pub fn refilter(&mut self, store: &Store, viewport: usize) -> Result<()> {
+        self.total = store.count(&self.filter)?;
         self.rows.clear();
         self.window_start = 0;
         self.select(store, self.selected, viewport)

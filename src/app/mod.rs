@@ -118,6 +118,15 @@ impl App {
         });
     }
 
+    /// After a filter, sort or search change (the data is the same).
+    pub fn refilter_browser(&mut self) {
+        let vp = self.viewport();
+        if let Err(e) = self.browser.refilter(&self.store, vp) {
+            self.error(e.to_string());
+        }
+    }
+
+    /// After the data changed (save, delete, restore, import, tenant switch).
     pub fn reload_browser(&mut self) {
         let vp = self.viewport();
         if let Err(e) = self.browser.reload(&self.store, vp) {

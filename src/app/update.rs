@@ -171,7 +171,12 @@ impl App {
         if refilter {
             self.browser.selected = 0;
             self.browser.top = 0;
-            self.reload_browser();
+            // A restore changes the data; everything else here only the view of it.
+            if action == Action::Restore {
+                self.reload_browser();
+            } else {
+                self.refilter_browser();
+            }
         }
         Effect::None
     }
@@ -197,7 +202,7 @@ impl App {
         }
         self.browser.selected = 0;
         self.browser.top = 0;
-        self.reload_browser();
+        self.refilter_browser();
     }
 
     fn editor_action(&mut self, action: Action) -> Effect {

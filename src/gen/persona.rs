@@ -135,7 +135,7 @@ pub fn persona(seed: u64, n: u64, lookups: &Lookups) -> Generated {
 fn plan(rng: &mut Rng, seed: u64, n: u64, lookups: &Lookups) -> Plan {
     let (function, departments) = rng.pick(ORG_TREE);
     let (department, roles) = rng.pick(departments);
-    let role = *rng.pick(roles);
+    let role = rng.word(roles);
 
     let levels = lookups.codes("lookup_seniority_levels");
     let weights: Vec<u32> = levels.iter().map(|c| seniority_weight(c)).collect();
@@ -163,9 +163,9 @@ fn plan(rng: &mut Rng, seed: u64, n: u64, lookups: &Lookups) -> Plan {
         Some(a) => {
             let others: Vec<&'static str> =
                 ARCHETYPES.iter().copied().filter(|x| *x != a).collect();
-            *rng.pick(&others)
+            rng.word(&others)
         }
-        None => *rng.pick(ARCHETYPES),
+        None => rng.word(ARCHETYPES),
     };
     let work_pattern = match complexity {
         Some(c) if c < 35.0 => "routine",
@@ -183,9 +183,9 @@ fn plan(rng: &mut Rng, seed: u64, n: u64, lookups: &Lookups) -> Plan {
     Plan {
         n,
         seed,
-        first: *rng.pick(FIRST_NAMES),
-        last: *rng.pick(LAST_NAMES),
-        area: *rng.pick(THERAPEUTIC_AREAS),
+        first: rng.word(FIRST_NAMES),
+        last: rng.word(LAST_NAMES),
+        area: rng.word(THERAPEUTIC_AREAS),
         org: (function, department, role),
         seniority,
         rank,
@@ -302,8 +302,8 @@ fn core_value(f: &FieldSpec, plan: &Plan, rng: &mut Rng, lookups: &Lookups) -> V
         "years_in_current_role" => Value::Int(rng.between(0, plan.experience.min(8))),
         "years_in_industry" => Value::Int(rng.between(plan.experience / 2, plan.experience)),
         "years_in_function" => Value::Int(rng.between(plan.experience / 3, plan.experience)),
-        "education_level" => text(*rng.pick(EDUCATION_LEVELS)),
-        "organization_type" => text(*rng.pick(ORGANIZATION_TYPES)),
+        "education_level" => text(rng.word(EDUCATION_LEVELS)),
+        "organization_type" => text(rng.word(ORGANIZATION_TYPES)),
         "reporting_to" => text(format!("Head of {department}")),
         "team_size" | "team_size_typical" | "direct_reports" | "span_of_control" => {
             team(f, plan, rng)
@@ -316,15 +316,15 @@ fn core_value(f: &FieldSpec, plan: &Plan, rng: &mut Rng, lookups: &Lookups) -> V
             "About ${}K a year for vendors and projects",
             (10.0 + plan.rank * plan.rank * 990.0).round() as i64
         )),
-        "work_style" => text(*rng.pick(WORK_STYLES)),
-        "work_arrangement" => text(*rng.pick(WORK_ARRANGEMENTS)),
-        "decision_making_style" => text(*rng.pick(DECISION_STYLES)),
-        "learning_style" => text(*rng.pick(LEARNING_STYLES)),
+        "work_style" => text(rng.word(WORK_STYLES)),
+        "work_arrangement" => text(rng.word(WORK_ARRANGEMENTS)),
+        "decision_making_style" => text(rng.word(DECISION_STYLES)),
+        "learning_style" => text(rng.word(LEARNING_STYLES)),
         "technology_adoption" => opt_text(&plan.technology),
         "risk_tolerance" => opt_text(&plan.risk),
         "change_readiness" => opt_text(&plan.change),
-        "collaboration_style" => text(*rng.pick(COLLABORATION_STYLES)),
-        "communication_preference" => text(*rng.pick(COMMUNICATION_PREFERENCES)),
+        "collaboration_style" => text(rng.word(COLLABORATION_STYLES)),
+        "communication_preference" => text(rng.word(COMMUNICATION_PREFERENCES)),
         "gen_ai_readiness_level" => text(rules::calculate_gen_ai_readiness_level(
             plan.ai,
             plan.technology.as_deref(),
@@ -335,7 +335,7 @@ fn core_value(f: &FieldSpec, plan: &Plan, rng: &mut Rng, lookups: &Lookups) -> V
             let inferred =
                 rules::infer_preferred_service_layer(Some(plan.archetype), Some(plan.work_pattern));
             match f.kind {
-                Kind::Choice(list) if rng.chance(0.1) => text(*rng.pick(list)),
+                Kind::Choice(list) if rng.chance(0.1) => text(rng.word(list)),
                 _ => text(inferred),
             }
         }
@@ -349,7 +349,7 @@ fn core_value(f: &FieldSpec, plan: &Plan, rng: &mut Rng, lookups: &Lookups) -> V
             let i = ((100.0 - maturity) / 100.0 * (USAGE_FREQUENCIES.len() - 1) as f64).round();
             text(USAGE_FREQUENCIES[i as usize])
         }
-        "gen_ai_primary_use_case" => text(*rng.pick(USE_CASES)),
+        "gen_ai_primary_use_case" => text(rng.word(USE_CASES)),
         "background_story" => text(format!(
             "{} studied {} and spent {} years in the industry, most of them in {}. \
              Now a {} in {}, {} is known for reliable {} and careful work with {}.",
@@ -375,19 +375,19 @@ fn core_value(f: &FieldSpec, plan: &Plan, rng: &mut Rng, lookups: &Lookups) -> V
         "salary_median_usd" => Value::Int(plan.median),
         "salary_currency" => text("USD"),
         "salary_year" => Value::Int(rng.between(2023, 2025)),
-        "salary_sources" => text(*rng.pick(SALARY_SOURCES)),
+        "salary_sources" => text(rng.word(SALARY_SOURCES)),
         "sample_size" => text(format!("n={}", rng.between(20, 400))),
-        "confidence_level" => text(*rng.pick(CONFIDENCE_LEVELS)),
+        "confidence_level" => text(rng.word(CONFIDENCE_LEVELS)),
         "data_recency" => text(format!(
             "{}-Q{}",
             rng.between(2023, 2025),
             rng.between(1, 4)
         )),
-        "geographic_benchmark_scope" => text(*rng.pick(BENCHMARK_SCOPES)),
-        "persona_type" => text(*rng.pick(PERSONA_TYPES)),
+        "geographic_benchmark_scope" => text(rng.word(BENCHMARK_SCOPES)),
+        "persona_type" => text(rng.word(PERSONA_TYPES)),
         "persona_number" => Value::Int(plan.n.min(1_000_000_000) as i64),
         "segment" => text(department),
-        "journey_stage" => text(*rng.pick(JOURNEY_STAGES)),
+        "journey_stage" => text(rng.word(JOURNEY_STAGES)),
         "section" => text("Life Sciences"),
         "validation_status" => text(plan.status),
         "notes" => text(format!(
@@ -422,7 +422,7 @@ fn team(f: &FieldSpec, plan: &Plan, rng: &mut Rng) -> Value {
 /// A valid value of the column's kind, for columns without a rule of their own.
 fn by_kind(f: &FieldSpec, rng: &mut Rng, lookups: &Lookups, plan: &Plan) -> Value {
     match f.kind {
-        Kind::Text | Kind::LongText => text(fill(*rng.pick(GOAL_TEMPLATES), rng, plan)),
+        Kind::Text | Kind::LongText => text(fill(rng.word(GOAL_TEMPLATES), rng, plan)),
         Kind::Int { min, max } => Value::Int(rng.between(min, max.min(min.saturating_add(1000)))),
         Kind::Decimal { min, max, places } => {
             let scale = 10f64.powi(i32::from(places));
@@ -430,13 +430,13 @@ fn by_kind(f: &FieldSpec, rng: &mut Rng, lookups: &Lookups, plan: &Plan) -> Valu
             Value::Real(((min * scale).round() + rng.between(0, steps) as f64) / scale)
         }
         Kind::Bool => Value::Bool(rng.chance(0.5)),
-        Kind::Choice(list) => text(*rng.pick(list)),
+        Kind::Choice(list) => text(rng.word(list)),
         Kind::Lookup(table) => {
             let codes = lookups.codes(table);
             if codes.is_empty() {
                 Value::Null
             } else {
-                text(*rng.pick(&codes))
+                text(rng.word(&codes))
             }
         }
         Kind::Date => text(date(rng, 2015, 2025)),
@@ -454,10 +454,10 @@ fn by_kind(f: &FieldSpec, rng: &mut Rng, lookups: &Lookups, plan: &Plan) -> Valu
 fn fill(template: &str, rng: &mut Rng, plan: &Plan) -> String {
     let mut out = template.to_string();
     if out.contains("{o}") {
-        out = out.replace("{o}", *rng.pick(OBJECTS));
+        out = out.replace("{o}", rng.word(OBJECTS));
     }
     if out.contains("{s}") {
-        out = out.replace("{s}", *rng.pick(SYSTEMS));
+        out = out.replace("{s}", rng.word(SYSTEMS));
     }
     if out.contains("{t}") {
         out = out.replace("{t}", plan.area);
@@ -486,7 +486,7 @@ fn row(
                 .position(|c| *c == f.name)
             {
                 Some(k) => Value::Real(f64::from(scores[k]) / 10.0),
-                None if f.name == "scoring_notes" => text(*rng.pick(SCORING_NOTES)),
+                None if f.name == "scoring_notes" => text(rng.word(SCORING_NOTES)),
                 None => by_kind(f, rng, lookups, plan),
             };
         }
@@ -512,32 +512,32 @@ fn list_value(
 ) -> Value {
     let career_start = 2025 - plan.experience;
     match (spec.key, f.name) {
-        ("pain_points", "pain_point") => text(fill(*rng.pick(PAIN_TEMPLATES), rng, plan)),
-        ("pain_points", "impact_description") => text(*rng.pick(IMPACTS)),
-        ("pain_points", "workaround") => text(*rng.pick(WORKAROUNDS)),
-        ("goals", "goal_text") => text(fill(*rng.pick(GOAL_TEMPLATES), rng, plan)),
-        ("goals", "success_criteria") => text(*rng.pick(SUCCESS_CRITERIA)),
-        ("motivations", "motivation_text") => text(*rng.pick(MOTIVATIONS)),
-        ("challenges", "challenge_text") => text(fill(*rng.pick(CHALLENGE_TEMPLATES), rng, plan)),
-        ("challenges", "current_solution") => text(*rng.pick(CURRENT_SOLUTIONS)),
+        ("pain_points", "pain_point") => text(fill(rng.word(PAIN_TEMPLATES), rng, plan)),
+        ("pain_points", "impact_description") => text(rng.word(IMPACTS)),
+        ("pain_points", "workaround") => text(rng.word(WORKAROUNDS)),
+        ("goals", "goal_text") => text(fill(rng.word(GOAL_TEMPLATES), rng, plan)),
+        ("goals", "success_criteria") => text(rng.word(SUCCESS_CRITERIA)),
+        ("motivations", "motivation_text") => text(rng.word(MOTIVATIONS)),
+        ("challenges", "challenge_text") => text(fill(rng.word(CHALLENGE_TEMPLATES), rng, plan)),
+        ("challenges", "current_solution") => text(rng.word(CURRENT_SOLUTIONS)),
         ("typical_day", "time_slot") => {
             // Spread over the working day in list order.
             let minutes =
                 7 * 60 + 30 + (pos * 10 * 60 / count.max(1)) as i64 + rng.between(0, 3) * 5;
             text(format!("{:02}:{:02}", minutes / 60, minutes % 60))
         }
-        ("typical_day", "activity_description") => text(fill(*rng.pick(ACTIVITIES), rng, plan)),
+        ("typical_day", "activity_description") => text(fill(rng.word(ACTIVITIES), rng, plan)),
         ("typical_day", "duration_minutes") => Value::Int(rng.between(1, 8) * 15),
-        ("tools_used", "tool_name") => text(*rng.pick(SYSTEMS)),
-        ("tools_used", "tool_category") => text(*rng.pick(TOOL_CATEGORIES)),
-        ("stakeholders", "stakeholder_role") => text(*rng.pick(STAKEHOLDER_ROLES)),
+        ("tools_used", "tool_name") => text(rng.word(SYSTEMS)),
+        ("tools_used", "tool_category") => text(rng.word(TOOL_CATEGORIES)),
+        ("stakeholders", "stakeholder_role") => text(rng.word(STAKEHOLDER_ROLES)),
         ("stakeholders", "stakeholder_department") => {
             let (_, departments) = rng.pick(ORG_TREE);
             text(rng.pick(departments).0)
         }
-        ("education", "degree") => text(*rng.pick(DEGREES)),
-        ("education", "field_of_study") => text(*rng.pick(FIELDS_OF_STUDY)),
-        ("education", "institution") => text(*rng.pick(INSTITUTIONS)),
+        ("education", "degree") => text(rng.word(DEGREES)),
+        ("education", "field_of_study") => text(rng.word(FIELDS_OF_STUDY)),
+        ("education", "institution") => text(rng.word(INSTITUTIONS)),
         ("education", "year_completed") => {
             Value::Int((career_start - rng.between(0, 6)).clamp(1960, 2025))
         }
@@ -558,20 +558,20 @@ fn list_value(
         ("success_metrics", "metric_description") => {
             text(METRICS[(pos + plan.n as usize) % METRICS.len()].1)
         }
-        ("buying_process", "decision_timeframe") => text(*rng.pick(DECISION_TIMEFRAMES)),
-        ("buying_process", "typical_budget_range") => text(*rng.pick(BUDGET_RANGES)),
-        ("buying_triggers", "trigger_description") => text(fill(*rng.pick(TRIGGERS), rng, plan)),
-        ("aspirations", "aspiration_text") => text(*rng.pick(ASPIRATIONS)),
-        ("annual_conferences", "conference_name") => text(*rng.pick(CONFERENCES)),
-        ("publications", "topic") => text(fill(*rng.pick(TOPICS), rng, plan)),
+        ("buying_process", "decision_timeframe") => text(rng.word(DECISION_TIMEFRAMES)),
+        ("buying_process", "typical_budget_range") => text(rng.word(BUDGET_RANGES)),
+        ("buying_triggers", "trigger_description") => text(fill(rng.word(TRIGGERS), rng, plan)),
+        ("aspirations", "aspiration_text") => text(rng.word(ASPIRATIONS)),
+        ("annual_conferences", "conference_name") => text(rng.word(CONFERENCES)),
+        ("publications", "topic") => text(fill(rng.word(TOPICS), rng, plan)),
         ("publications", "year") => Value::Int(rng.between(career_start.max(1990), 2025)),
         ("publications", "frequency_per_year") => Value::Int(rng.between(0, 6)),
-        ("social_media", "platform") => text(*rng.pick(PLATFORMS)),
+        ("social_media", "platform") => text(rng.word(PLATFORMS)),
         ("social_media", "content_focus") => text(format!("{} and AI", plan.area)),
-        ("social_media", "follower_count_range") => text(*rng.pick(FOLLOWER_RANGES)),
-        ("evidence_sources", "citation") => text(fill(*rng.pick(CITATIONS), rng, plan)),
-        ("evidence_sources", "key_finding") => text(fill(*rng.pick(FINDINGS), rng, plan)),
-        ("evidence_sources", "methodology") => text(*rng.pick(METHODOLOGIES)),
+        ("social_media", "follower_count_range") => text(rng.word(FOLLOWER_RANGES)),
+        ("evidence_sources", "citation") => text(fill(rng.word(CITATIONS), rng, plan)),
+        ("evidence_sources", "key_finding") => text(fill(rng.word(FINDINGS), rng, plan)),
+        ("evidence_sources", "methodology") => text(rng.word(METHODOLOGIES)),
         ("evidence_sources", "sample_size") => Value::Int(rng.between(12, 2000)),
         ("evidence_sources", "publication_date") => text(date(rng, 2019, 2025)),
         ("evidence_sources", "url") => text(format!(

@@ -1,9 +1,14 @@
 //! Vocabulary of the synthetic personas: life-sciences organisations, people and the text of
 //! their lists. Plain data; `gen::persona` combines it.
 
+/// A department and its roles.
+pub type Department = (&'static str, &'static [&'static str]);
+/// A function and its departments.
+pub type Function = (&'static str, &'static [Department]);
+
 /// The organisation tree: function → department → roles. Role names are unique across the
 /// tree because the store resolves an organisation row by name within the tenant.
-pub const ORG_TREE: &[(&str, &[(&str, &[&str])])] = &[
+pub const ORG_TREE: &[Function] = &[
     (
         "Medical Affairs",
         &[

@@ -477,7 +477,8 @@ fn write(
                 format!("INSERT INTO personas (id, tenant_id, {cols}) VALUES (?1, ?2, {marks})");
             let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
             args.extend(values);
-            conn.execute(&sql, params_from_iter(args.iter()))
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(args.iter()))
                 .map_err(|e| in_table("personas", e))?;
             id
         }
@@ -531,7 +532,8 @@ fn write(
             );
             let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
             args.extend(values);
-            conn.execute(&sql, params_from_iter(args.iter()))
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(args.iter()))
                 .map_err(|e| in_table("personas", e))?;
             id.clone()
         }
