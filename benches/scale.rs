@@ -32,14 +32,16 @@ const WINDOW_SQL: &str = "SELECT p.id, p.slug, p.name, p.title, p.archetype, p.f
      ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2 OFFSET ?3";
 const COUNT_SQL: &str = "SELECT count(*) FROM personas WHERE tenant_id = ?1 AND deleted_at IS NULL";
 const SEARCH_COUNT_SQL: &str = "SELECT count(*) FROM personas p WHERE p.tenant_id = ?1 \
-     AND p.deleted_at IS NULL AND p.id IN (SELECT persona_id FROM persona_search \
+     AND p.deleted_at IS NULL AND p.id IN (SELECT k.persona_id FROM persona_search \
+     JOIN persona_search_key k ON k.fts_rowid = persona_search.rowid \
      WHERE persona_search MATCH ?2)";
 const SEARCH_WINDOW_SQL: &str = "SELECT p.id, p.slug, p.name, p.title, p.archetype, \
      p.function_name, p.seniority_level, p.validation_status, v.total_score, v.priority_tier, \
      p.ai_maturity_score, p.work_complexity_score, p.updated_at FROM personas p \
      LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
-     WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL AND p.id IN (SELECT persona_id \
-     FROM persona_search WHERE persona_search MATCH ?2) \
+     WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL AND p.id IN (SELECT k.persona_id \
+     FROM persona_search JOIN persona_search_key k ON k.fts_rowid = persona_search.rowid \
+     WHERE persona_search MATCH ?2) \
      ORDER BY p.name COLLATE NOCASE, p.id LIMIT 40";
 /// Personas exported and imported: `PERSONA_STUDIO_BENCH_TRANSFER`, else 10,000 (0 skips).
 fn transfer_count() -> u64 {
