@@ -96,9 +96,6 @@ impl App {
                 st.raw[i] = Some(text.clone());
             }
         }
-        if let Some(id) = &r.persona_id {
-            ed.history = self.store.history(id).unwrap_or_default();
-        }
         self.editor = Some(ed);
         Ok(())
     }

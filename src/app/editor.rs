@@ -49,8 +49,6 @@ pub struct Editor {
     pub list_sel: Vec<usize>,
     /// The open row form: (list, row, added just now).
     pub row_open: Option<(usize, usize, bool)>,
-    /// Status moves, oldest first (the History tab).
-    pub history: Vec<crate::store::workflow::HistoryEntry>,
     /// The name of the user in `validated_by` (the column holds an id).
     pub validated_by_name: Option<String>,
 }
@@ -72,7 +70,6 @@ impl Editor {
                 .collect(),
             list_sel: vec![0; CHILD_SPECS.len()],
             row_open: None,
-            history: Vec::new(),
             validated_by_name: None,
         }
     }
@@ -229,7 +226,7 @@ impl Editor {
     pub fn tab_title(&self, i: usize) -> String {
         match tab(i) {
             Tab::Core(s) => SECTIONS[s].to_string(),
-            Tab::History => format!("History ({})", self.history.len()),
+            Tab::History => format!("History ({})", self.original.history.len()),
             Tab::List(li) => {
                 let spec = &CHILD_SPECS[li];
                 let n = self.draft.lists[li].len();

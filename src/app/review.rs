@@ -20,11 +20,8 @@ impl App {
         self.editor = Some(ed);
     }
 
-    /// History and the validator's name: read-only facts the editor shows.
+    /// The validator's name: `validated_by` holds a user id.
     pub fn load_editor_facts(&self, ed: &mut Editor) {
-        if let Some(id) = ed.draft.id.clone() {
-            ed.history = self.store.history(&id).unwrap_or_default();
-        }
         ed.validated_by_name = ed
             .draft
             .text("validated_by")
@@ -235,7 +232,6 @@ impl App {
                     let tab = ed.tab;
                     ed.saved(p);
                     ed.tab = tab;
-                    ed.history = self.store.history(id).unwrap_or_default();
                     ed.validated_by_name = ed
                         .draft
                         .text("validated_by")

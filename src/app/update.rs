@@ -498,12 +498,8 @@ impl App {
         match self.store.save(&draft) {
             Ok(p) => {
                 let name = p.name().to_string();
-                let history =
-                    p.id.as_deref()
-                        .map(|id| self.store.history(id).unwrap_or_default());
                 if let Some(ed) = self.editor.as_mut() {
                     ed.saved(p);
-                    ed.history = history.unwrap_or_default();
                 }
                 self.info(format!("Saved \"{name}\""));
                 self.reload_browser();

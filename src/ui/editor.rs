@@ -195,7 +195,8 @@ fn draw_list(app: &App, ed: &Editor, li: usize, frame: &mut Frame, area: Rect) {
 fn draw_history(ed: &Editor, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for h in ed.history.iter().rev() {
+    // The stored history: moves are saved at once, never part of the draft.
+    for h in ed.original.history.iter().rev() {
         let when = h
             .changed_at
             .get(..16)
