@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::catalog::enums::{ARCHETYPES, VALIDATION_STATUSES};
 use crate::model::json::persona_to_json;
-use crate::spec::enums::{ARCHETYPES, VALIDATION_STATUSES};
 use crate::store::{Filter, SortKey, Store, StoreError};
 
 #[derive(Debug, Parser)]
@@ -320,7 +320,7 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 }
             }
             TenantAction::Add { key, name } => {
-                if !crate::spec::validate::is_slug(&key) {
+                if !crate::catalog::validate::is_slug(&key) {
                     return Err(StoreError::Refused(format!(
                         "tenant key \"{key}\" must be lowercase letters, digits and dashes"
                     )));

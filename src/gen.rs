@@ -21,8 +21,8 @@ use rusqlite::{Connection, Statement, Transaction, TransactionBehavior, params};
 
 pub use persona::{DELETED_SHARE, DISAGREEING_SHARE, Generated, persona};
 
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind};
 use crate::model::Value;
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, OrgKind};
 use crate::store::tenant::resolve_org;
 use crate::store::{Problem, Result, Store, StoreError};
 

@@ -2,6 +2,7 @@
 //! stored in SQLite.
 
 pub mod app;
+pub mod catalog;
 pub mod cli;
 pub mod demo;
 // `gen` is a reserved word from edition 2024 on, hence the raw identifier.
@@ -10,7 +11,6 @@ pub mod model;
 pub mod paths;
 pub mod recovery;
 pub mod rules;
-pub mod spec;
 pub mod store;
 pub mod term;
 pub mod transfer;

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::App;
 use crate::app::editor::Editor;
+use crate::catalog::CORE_FIELDS;
 use crate::model::json::persona_from_json;
-use crate::spec::CORE_FIELDS;
 
 /// What is written: enough to rebuild the editor, including typed text that was not yet a
 /// valid value.
@@ -89,7 +89,7 @@ impl App {
         let mut ed = Editor::new(draft);
         ed.original = original;
         for (name, text) in &r.raw {
-            if let Some(i) = crate::spec::core_index(name) {
+            if let Some(i) = crate::catalog::core_index(name) {
                 let lookups = self.store.lookups().clone();
                 let (fields, values, st) = ed.parts(crate::app::editor::FormKey::Core);
                 st.set_text(fields, values, &lookups, i, text.clone());

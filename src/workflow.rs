@@ -47,7 +47,7 @@ pub fn refusal(from: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::enums::VALIDATION_STATUSES;
+    use crate::catalog::enums::VALIDATION_STATUSES;
 
     #[test]
     fn the_allowed_moves_and_nothing_else() {

@@ -7,9 +7,9 @@ use common::*;
 use persona_studio::app::App;
 use persona_studio::app::form::cycle_bool;
 use persona_studio::app::popup::Popup;
+use persona_studio::catalog::{CHILD_SPECS, Cardinality, ChildSpec, FieldSpec, Kind};
 use persona_studio::model::Value;
 use persona_studio::model::persona::default_value;
-use persona_studio::spec::{CHILD_SPECS, Cardinality, ChildSpec, FieldSpec, Kind};
 
 /// A persona saved with a name only, open in the editor.
 fn app_with_new_persona() -> App {
@@ -432,7 +432,7 @@ fn choices_offer_only_allowed_values_and_the_store_refuses_others() {
 fn only_one_vpanes_row_per_persona() {
     let mut app = app_with_new_persona();
     let mut p = app.store.load_by_slug("list-tester").unwrap();
-    let li = persona_studio::spec::child_index("vpanes_scoring").unwrap();
+    let li = persona_studio::catalog::child_index("vpanes_scoring").unwrap();
     p.lists[li].push(persona_studio::model::Row::new(&CHILD_SPECS[li]));
     p.lists[li].push(persona_studio::model::Row::new(&CHILD_SPECS[li]));
     p.lists[li][0].values[0] = Value::Real(1.0);

@@ -6,9 +6,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use persona_studio::catalog::{CHILD_SPECS, Cardinality, Kind};
 use persona_studio::model::json::{bundle_from_json, bundle_to_json};
 use persona_studio::model::{Persona, Value};
-use persona_studio::spec::{CHILD_SPECS, Cardinality, Kind};
 
 /// The demo set stamped with generation `g`: the notes, the first text column of every list
 /// row, and one row fewer in every list on odd generations, so a half-written persona shows.

@@ -10,10 +10,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use persona_studio::catalog::{CHILD_SPECS, Cardinality, Kind};
 use persona_studio::r#gen::{self as synth, Rng};
 use persona_studio::model::json::bundle_to_json;
 use persona_studio::model::{Persona, Value};
-use persona_studio::spec::{CHILD_SPECS, Cardinality, Kind};
 use persona_studio::store::Store;
 use rusqlite::Connection;
 
@@ -46,7 +46,7 @@ fn stamp_column(li: usize) -> Option<usize> {
 
 /// The imported personas as bundle `g` has them: notes and every list row stamped `#s<g>`,
 /// and one row fewer in each longer list on odd generations, so a half-written persona shows.
-fn generation(g: usize, lookups: &persona_studio::spec::Lookups) -> Vec<Persona> {
+fn generation(g: usize, lookups: &persona_studio::catalog::Lookups) -> Vec<Persona> {
     (1..=IMPORTED)
         .map(|n| {
             let mut p = synth::persona(IMPORT_SEED, n, lookups).persona;
@@ -81,7 +81,7 @@ fn schema_objects(conn: &Connection) -> Vec<(String, String, Option<String>)> {
 }
 
 /// What a finished `gen` run of a seed writes: personas and list rows.
-fn gen_rows(seed: u64, count: u64, lookups: &persona_studio::spec::Lookups) -> usize {
+fn gen_rows(seed: u64, count: u64, lookups: &persona_studio::catalog::Lookups) -> usize {
     (1..=count)
         .map(|n| {
             synth::persona(seed, n, lookups)
@@ -107,7 +107,7 @@ struct Expected {
 fn verify(
     db: &Path,
     expected: &Expected,
-    lookups: &persona_studio::spec::Lookups,
+    lookups: &persona_studio::catalog::Lookups,
 ) -> Option<usize> {
     let conn = Connection::open(db).expect("the file opens after a kill");
     let integrity: String = conn

@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
+use persona_studio::catalog::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
+use persona_studio::catalog::{CHILD_SPECS, Cardinality};
 use persona_studio::r#gen::{self as synth, GenReport};
 use persona_studio::model::Value;
 use persona_studio::rules;
-use persona_studio::spec::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
-use persona_studio::spec::{CHILD_SPECS, Cardinality};
 use persona_studio::store::{Filter, SortKey, Store, StoreError};
 
 fn store() -> Store {

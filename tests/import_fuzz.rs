@@ -7,10 +7,10 @@
 //! test suite, and a failure prints the seed and case to replay. `PERSONA_FUZZ_SEED` and
 //! `PERSONA_FUZZ_CASES` (per generator) run other or longer campaigns.
 
+use persona_studio::catalog::enums::VALIDATION_STATUSES;
+use persona_studio::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups};
 use persona_studio::model::Persona;
 use persona_studio::model::json::bundle_from_json;
-use persona_studio::spec::enums::VALIDATION_STATUSES;
-use persona_studio::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups};
 use persona_studio::store::Store;
 use persona_studio::transfer::{self, ImportError, Selection};
 use serde_json::{Map, Value as Json, json};

@@ -47,7 +47,7 @@ fn recovery_snapshot_restores_edits_and_typed_text() {
         ed.draft.get("tagline"),
         &Value::text("Typed before the crash")
     );
-    let i = persona_studio::spec::core_index("ai_maturity_score").unwrap();
+    let i = persona_studio::catalog::core_index("ai_maturity_score").unwrap();
     assert_eq!(ed.core.raw[i].as_deref(), Some("150"));
     assert!(ed.core.errors[i].is_some());
     assert!(

@@ -4,10 +4,10 @@
 mod common;
 use common::*;
 
+use persona_studio::catalog::{CHILD_SPECS, CORE_FIELDS};
 use persona_studio::model::json::{bundle_from_json, bundle_to_json};
 use persona_studio::model::{Persona, Value};
 use persona_studio::rules;
-use persona_studio::spec::{CHILD_SPECS, CORE_FIELDS};
 use persona_studio::store::{Filter, SortKey, Store, StoreError, db};
 
 #[test]
@@ -387,13 +387,13 @@ fn demo_data_passes_check_and_covers_the_design() {
     let all = s
         .summaries(&Filter::default(), SortKey::Name, false, 0, 1000)
         .unwrap();
-    for a in persona_studio::spec::enums::ARCHETYPES {
+    for a in persona_studio::catalog::enums::ARCHETYPES {
         assert!(
             all.iter().any(|x| x.archetype.as_deref() == Some(a)),
             "no {a}"
         );
     }
-    for st in persona_studio::spec::enums::VALIDATION_STATUSES {
+    for st in persona_studio::catalog::enums::VALIDATION_STATUSES {
         assert!(
             all.iter()
                 .any(|x| x.validation_status.as_deref() == Some(st)),

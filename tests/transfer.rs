@@ -8,9 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use persona_studio::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups};
 use persona_studio::model::json::bundle_to_json;
 use persona_studio::model::{Persona, Row, Value};
-use persona_studio::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups};
 use persona_studio::store::Store;
 use persona_studio::transfer::{self, Action, ImportError, Selection};
 use serde_json::{Value as Json, json};

@@ -7,8 +7,8 @@ use common::*;
 use std::process::Command;
 
 use persona_studio::app::screens::Screen;
+use persona_studio::catalog::enums::VALIDATION_STATUSES;
 use persona_studio::model::Value;
-use persona_studio::spec::enums::VALIDATION_STATUSES;
 use persona_studio::store::{Filter, Store};
 use persona_studio::workflow::is_allowed;
 

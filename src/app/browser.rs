@@ -1,7 +1,7 @@
 //! The persona browser: a filtered, sorted window over the tenant's personas.
 
+use crate::catalog::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
 use crate::model::Summary;
-use crate::spec::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
 use crate::store::{Filter, Result, SortKey, Store};
 
 /// Rows fetched around the visible part, so scrolling a screen rarely touches the database and

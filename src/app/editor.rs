@@ -1,8 +1,8 @@
 //! The persona editor's state: the unsaved draft, its tabs, forms and list selections.
 
 use super::form::FormState;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, SECTIONS};
 use crate::model::{Persona, Row, Value};
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, SECTIONS};
 
 /// Which tab: a section of the core record, or one of the 18 lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! The one form engine: focus, in-place text editing and per-field errors for any slice of
 //! `FieldSpec`s (the core tabs, the one-row lists and every list's row form).
 
+use crate::catalog::validate::{format_value, parse_input};
+use crate::catalog::{FieldSpec, Kind, Lookups};
 use crate::model::Value;
-use crate::spec::validate::{format_value, parse_input};
-use crate::spec::{FieldSpec, Kind, Lookups};
 
 /// Editing state of one form. `raw` keeps what the user typed while it is being edited or is
 /// invalid, so nothing typed is lost; `values` (owned by the persona) hold the last valid value.

@@ -9,10 +9,10 @@ use super::form::{EditStyle, cycle_bool, edit_style};
 use super::keymap::{Action, bindings_for};
 use super::popup::{After, Pending, Popup};
 use super::{App, Effect};
+use crate::catalog::enums::humanize;
+use crate::catalog::validate::slugify;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, Kind, SECTIONS, core_index};
 use crate::model::{Persona, Row, Value};
-use crate::spec::enums::humanize;
-use crate::spec::validate::slugify;
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, Kind, SECTIONS, core_index};
 use crate::store::{Location, StoreError};
 
 impl App {

@@ -4,11 +4,11 @@
 
 use super::Rng;
 use super::words::*;
+use crate::catalog::enums::{ARCHETYPES, BUDGET_AUTHORITY_LEVELS, VALIDATION_STATUSES};
+use crate::catalog::validate::Lookups;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, FieldSpec, Kind};
 use crate::model::{Persona, Row, Value};
 use crate::rules;
-use crate::spec::enums::{ARCHETYPES, BUDGET_AUTHORITY_LEVELS, VALIDATION_STATUSES};
-use crate::spec::validate::Lookups;
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, FieldSpec, Kind};
 
 /// Share of personas whose archetype deliberately disagrees with the quadrant of their scores.
 pub const DISAGREEING_SHARE: f64 = 0.03;

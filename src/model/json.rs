@@ -1,5 +1,5 @@
 //! The persona as JSON: the demo set, `show --json` and the import/export bundle share this
-//! format. Keys are column names from `spec`; lists are keyed by table name without `persona_`.
+//! format. Keys are column names from `catalog`; lists are keyed by table name without `persona_`.
 //! Store-owned columns (ids, timestamps) and computed columns are not part of it.
 
 use serde::ser::{Serialize, Serializer};
@@ -7,8 +7,8 @@ use serde_json::{Map, Value as Json};
 
 use super::Value;
 use super::persona::{Persona, Row, StatusChange, default_value};
-use crate::spec::validate::{Lookups, validate_value};
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
+use crate::catalog::validate::{Lookups, validate_value};
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
 
 /// Version of the bundle format written by this build; newer bundles are refused.
 pub const FORMAT_VERSION: i64 = 1;
@@ -124,7 +124,7 @@ fn history_from_json(j: Option<&Json>, path: &str, errors: &mut Vec<String>) -> 
             return Vec::new();
         }
     };
-    let statuses = crate::spec::enums::VALIDATION_STATUSES;
+    let statuses = crate::catalog::enums::VALIDATION_STATUSES;
     let mut out = Vec::new();
     for (k, item) in items.iter().enumerate() {
         let ipath = format!("{path}[{k}]");

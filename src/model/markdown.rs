@@ -4,11 +4,11 @@
 use std::fmt::Write;
 
 use super::Persona;
+use crate::catalog::enums::humanize;
+use crate::catalog::validate::format_value;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups, SECTIONS};
 use crate::model::Value;
 use crate::rules;
-use crate::spec::enums::humanize;
-use crate::spec::validate::format_value;
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups, SECTIONS};
 
 /// A value as a reader sees it: lookup display names, humanised enum codes.
 pub fn display_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> String {

@@ -1,12 +1,12 @@
-//! A persona with all its lists, laid out by the column descriptions in `spec`.
+//! A persona with all its lists, laid out by the column descriptions in `catalog`.
 
 use serde::{Deserialize, Serialize};
 
 use super::Value;
-use crate::rules::{self, Readiness};
-use crate::spec::{
+use crate::catalog::{
     CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, Default, FieldSpec, core_index,
 };
+use crate::rules::{self, Readiness};
 
 /// One row of a list; `values` follow the list's `ChildSpec::fields`.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,7 +113,7 @@ impl Persona {
 
     /// The list with the given key (`pain_points`, `vpanes_scoring`, ...).
     pub fn list(&self, key: &str) -> &[Row] {
-        crate::spec::child_index(key)
+        crate::catalog::child_index(key)
             .and_then(|i| self.lists.get(i))
             .map(Vec::as_slice)
             .unwrap_or(&[])
@@ -142,7 +142,7 @@ impl Persona {
     /// The six VPANES scores in V-P-A-N-E-S order, from the (unsaved) scoring row.
     pub fn vpanes_scores(&self) -> [Option<f64>; 6] {
         let mut out = [None; 6];
-        let Some(ci) = crate::spec::child_index("vpanes_scoring") else {
+        let Some(ci) = crate::catalog::child_index("vpanes_scoring") else {
             return out;
         };
         let spec = &CHILD_SPECS[ci];

@@ -3,8 +3,8 @@
 use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
+use crate::catalog::{FieldSpec, Kind};
 use crate::model::Value;
-use crate::spec::{FieldSpec, Kind};
 
 impl ToSql for Value {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

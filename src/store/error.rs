@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::spec::validate::{Lookups, allowed};
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, FieldSpec};
+use crate::catalog::validate::{Lookups, allowed};
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, FieldSpec};
 
 /// Where in a persona a bad value sits, so the editor can focus it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ pub use error::{Location, Problem, Result, StoreError};
 pub use summary::{Filter, SortKey};
 pub use tenant::Tenant;
 
-use crate::spec::Lookups;
+use crate::catalog::Lookups;
 
 /// The tenant created by `init` and used when no `--tenant` is given.
 pub const DEFAULT_TENANT: &str = "default";

@@ -9,9 +9,9 @@ use super::Store;
 use super::convert::from_sql;
 use super::error::{Location, Problem, Result, StoreError, in_table};
 use super::tenant::{new_id, resolve_org};
+use crate::catalog::validate::{Lookups, slugify, validate_value};
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind};
 use crate::model::{Persona, Row, Value};
-use crate::spec::validate::{Lookups, slugify, validate_value};
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind};
 
 /// Core columns as loaded: every described column (computed ones too).
 fn core_select_list() -> String {
@@ -37,7 +37,7 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
         }
     }
     for (li, (spec, rows)) in CHILD_SPECS.iter().zip(&p.lists).enumerate() {
-        if spec.cardinality == crate::spec::Cardinality::One && rows.len() > 1 {
+        if spec.cardinality == crate::catalog::Cardinality::One && rows.len() > 1 {
             out.push(Problem {
                 location: Location::List(li, 1, 0),
                 message: format!("{} holds one row per persona", spec.title),
@@ -77,7 +77,7 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
     );
     if let (Some(lo), Some(hi)) = (min, max)
         && lo > hi
-        && let Some(i) = crate::spec::core_index("salary_max_usd")
+        && let Some(i) = crate::catalog::core_index("salary_max_usd")
     {
         out.push(Problem {
             location: Location::Core(i),
@@ -87,7 +87,7 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
     if let (Some(lo), Some(hi), Some(mid)) = (min, max, median)
         && lo <= hi
         && !(lo..=hi).contains(&mid)
-        && let Some(i) = crate::spec::core_index("salary_median_usd")
+        && let Some(i) = crate::catalog::core_index("salary_median_usd")
     {
         out.push(Problem {
             location: Location::Core(i),

@@ -3,8 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Result;
-use crate::spec::validate::slugify;
-use crate::spec::{Lookups, OrgKind};
+use crate::catalog::validate::slugify;
+use crate::catalog::{Lookups, OrgKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Tenant {

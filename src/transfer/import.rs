@@ -3,10 +3,10 @@
 
 use std::fmt;
 
+use crate::catalog::validate::is_slug;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality};
 use crate::model::Persona;
 use crate::model::json::bundle_from_json;
-use crate::spec::validate::is_slug;
-use crate::spec::{CHILD_SPECS, CORE_FIELDS, Cardinality};
 use crate::store::persona::validate;
 use crate::store::{Location, Problem, Store, StoreError};
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::{fit, theme};
 use crate::app::App;
-use crate::spec::enums::humanize;
+use crate::catalog::enums::humanize;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let b = &app.browser;

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table};
 use super::{centered, fit, form, sidebar, theme};
 use crate::app::App;
 use crate::app::editor::{Editor, FormKey, Tab, tab_count};
+use crate::catalog::CHILD_SPECS;
 use crate::model::markdown::display_value;
-use crate::spec::CHILD_SPECS;
 
 pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
     let [title, tabs, body] = Layout::vertical([
@@ -53,7 +53,7 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
             ed,
             FormKey::Core,
             lookups,
-            crate::spec::SECTIONS[s],
+            crate::catalog::SECTIONS[s],
             frame,
             main,
         ),

@@ -7,9 +7,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{fit, theme};
 use crate::app::editor::{Editor, FormKey};
+use crate::catalog::Lookups;
+use crate::catalog::validate::allowed;
 use crate::model::markdown::display_value;
-use crate::spec::Lookups;
-use crate::spec::validate::allowed;
 
 pub fn draw(
     ed: &Editor,
@@ -126,7 +126,7 @@ fn live_computed(ed: &Editor, key: FormKey, column: &str) -> Option<String> {
             .then(|| ed.validated_by_name.clone())
             .flatten();
     };
-    if crate::spec::CHILD_SPECS[li].key != "vpanes_scoring" {
+    if crate::catalog::CHILD_SPECS[li].key != "vpanes_scoring" {
         return None;
     }
     let total = crate::rules::vpanes_total(ed.draft.vpanes_scores());

@@ -270,7 +270,7 @@ pub fn format_value(field: &FieldSpec, value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::field::FieldSpec;
+    use crate::catalog::field::FieldSpec;
 
     fn lookups() -> Lookups {
         let mut l = Lookups::default();
