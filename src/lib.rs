@@ -12,6 +12,7 @@ pub mod paths;
 pub mod recovery;
 pub mod rules;
 pub mod store;
+pub mod sync;
 pub mod term;
 pub mod transfer;
 pub mod ui;

@@ -1,0 +1,9 @@
+//! The team library: keeping a local file and a shared PostgreSQL database in step without
+//! silently overwriting anyone. `merge` is the pure three-way merge of one persona; the
+//! driver that pulls, merges and pushes through two stores builds on it.
+
+pub mod merge;
+#[cfg(test)]
+mod merge_tests;
+
+pub use merge::{Conflict, Merge, Side, merge, resolve};
