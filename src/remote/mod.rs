@@ -1,0 +1,41 @@
+//! The team library's PostgreSQL side: the address (`url`), the connection with TLS
+//! (`connect`) and the design's own schema on the server (`schema`). The sync driver and the
+//! store backend build on these; nothing here knows about the terminal.
+
+pub mod connect;
+pub mod schema;
+pub mod url;
+
+pub use connect::connect;
+pub use url::{RemoteUrl, SslMode, UrlError};
+
+/// What went wrong with the remote, in the user's terms; the client's error is kept as the
+/// source.
+#[derive(Debug, thiserror::Error)]
+pub enum RemoteError {
+    #[error(transparent)]
+    Url(#[from] UrlError),
+    #[error("the remote URL cannot be used: {0}")]
+    BadUrl(String),
+    #[error(
+        "{0} asks for a password: put it in PGPASSWORD or ~/.pgpass (it is never stored by \
+         Persona Studio), or type it when the app asks"
+    )]
+    PasswordRequired(String),
+    #[error("cannot connect to {url}: {source}")]
+    Connect {
+        url: String,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error("TLS: {0}")]
+    Tls(String),
+    #[error(
+        "this database's persona tables do not have the design's shape, so Persona Studio will \
+         not write to it:\n  {}",
+        .0.join("\n  ")
+    )]
+    Shape(Vec<String>),
+    #[error("the remote refused: {0}")]
+    Sql(#[from] postgres::Error),
+}
