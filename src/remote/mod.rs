@@ -3,6 +3,7 @@
 //! store backend build on these; nothing here knows about the terminal.
 
 pub mod connect;
+pub mod persona;
 pub mod schema;
 pub mod url;
 
@@ -36,6 +37,26 @@ pub enum RemoteError {
         .0.join("\n  ")
     )]
     Shape(Vec<String>),
-    #[error("the remote refused: {0}")]
+    #[error("{0}")]
+    Data(String),
+    #[error("the remote refused a write to {table}: {}", db_message(source))]
+    Write {
+        table: String,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error("the remote refused: {}", db_message(.0))]
     Sql(#[from] postgres::Error),
+}
+
+/// The server's own message ("null value in column ... violates not-null constraint"), which
+/// the client crate's Display reduces to "db error".
+fn db_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(d) => format!("{} ({d})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
+    }
 }

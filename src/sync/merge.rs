@@ -119,8 +119,16 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn rows_same(a: &Row, b: &Row) -> bool {
-    a.values.len() == b.values.len() && a.values.iter().zip(&b.values).all(|(x, y)| same(x, y))
+/// Rows equal in every column a person writes (computed columns follow from those, and each
+/// engine renders them in its own way).
+fn rows_same(list: usize, a: &Row, b: &Row) -> bool {
+    let fields = CHILD_SPECS[list].fields;
+    a.values.len() == b.values.len()
+        && a.values
+            .iter()
+            .zip(&b.values)
+            .zip(fields)
+            .all(|((x, y), f)| matches!(f.kind, Kind::Computed) || same(x, y))
 }
 
 /// Merges `base`, `mine` and `theirs` of one persona (same id). The merged persona keeps
@@ -202,7 +210,7 @@ fn merge_rows(
             }
             (Some(b), None) => {
                 // Removed on their side: gone, unless changed here.
-                if !rows_same(&b, m) {
+                if !rows_same(list, &b, m) {
                     out.push(m.clone());
                     conflicts.push(Conflict::Row {
                         list,
@@ -225,7 +233,7 @@ fn merge_rows(
             None => out.push(t.clone()),
             // Removed here: stays removed unless they changed it.
             Some(b) => {
-                if !rows_same(&b, t) {
+                if !rows_same(list, &b, t) {
                     conflicts.push(Conflict::Row {
                         list,
                         id: id.to_string(),
@@ -370,12 +378,16 @@ pub fn content_equal(a: &Persona, b: &Persona) -> bool {
         .filter(|&i| !matches!(CORE_FIELDS[i].kind, Kind::Computed))
         .all(|i| same(&a.core[i], &b.core[i]));
     core && a.history == b.history
-        && a.lists.iter().zip(&b.lists).all(|(x, y)| {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|(r, s)| r.id == s.id && rows_same(r, s))
-        })
+        && a.lists
+            .iter()
+            .zip(&b.lists)
+            .enumerate()
+            .all(|(li, (x, y))| {
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y)
+                        .all(|(r, s)| r.id == s.id && rows_same(li, r, s))
+            })
 }
 
 /// Settles one conflict: the merged persona takes `side`'s version of it.
