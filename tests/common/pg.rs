@@ -7,6 +7,9 @@
 //! run as root, and a watcher stops it when the test process ends. Without either, the test
 //! fails with the package to install: a silent skip would hide a missing server in CI.
 
+// Each test binary uses a part of these helpers.
+#![allow(dead_code)]
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
