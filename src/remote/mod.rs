@@ -39,6 +39,8 @@ pub enum RemoteError {
     Shape(Vec<String>),
     #[error("{0}")]
     Data(String),
+    #[error("the local file: {0}")]
+    Local(String),
     #[error("the remote refused a write to {table}: {}", db_message(source))]
     Write {
         table: String,

@@ -2,8 +2,10 @@
 //! silently overwriting anyone. `merge` is the pure three-way merge of one persona; the
 //! driver that pulls, merges and pushes through two stores builds on it.
 
+pub mod driver;
 pub mod merge;
 #[cfg(test)]
 mod merge_tests;
+pub mod snapshot;
 
 pub use merge::{Conflict, Merge, Side, merge, resolve};

@@ -1,0 +1,352 @@
+//! Push, pull and sync of one local tenant with its remote tenant, persona by persona.
+//!
+//! For each persona the driver compares three things: the local content hash and the remote
+//! content hash with the ones recorded in the base when both sides last agreed. Unchanged on
+//! both sides costs nothing but the two hash lists (the remote's computed on the server).
+//! Changed on one side only, that side's version is copied over; on both, the three versions
+//! are merged (`merge`), and what cannot be merged is recorded as a conflict and left alone on
+//! both sides until resolved.
+//!
+//! Each persona is written to the remote in one transaction that first locks the remote row
+//! and re-checks its hash, so a push racing another member's push never overwrites it; the
+//! local base moves only after that transaction has committed. A connection lost halfway
+//! leaves the base where it was, and the next run sees both sides changed, merges (mine equals
+//! theirs for everything it had pushed) and finishes with no duplicates.
+
+use std::collections::{BTreeSet, HashMap};
+
+use postgres::Client;
+
+use super::merge::{Conflict, merge};
+use super::snapshot::content_hash;
+use crate::model::Persona;
+use crate::remote::RemoteError;
+use crate::remote::persona::{self as remote, Columns};
+
+/// What both sides last agreed on, for one persona.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Base {
+    pub snapshot: Persona,
+    pub local_hash: String,
+    pub remote_hash: String,
+}
+
+/// The local file as the driver needs it. Implemented by the store; every method is one
+/// local transaction.
+pub trait Local {
+    /// Every persona of the tenant, the trash included, with ids on them and their rows.
+    fn personas(&mut self) -> Result<Vec<Persona>, String>;
+    fn bases(&mut self) -> Result<HashMap<String, Base>, String>;
+    /// Writes a persona that came from the remote (or a merge) exactly as given: ids, status,
+    /// history and trash stamp included, then records `base` for it; one transaction.
+    fn save_synced(&mut self, p: &Persona, base: &Base) -> Result<(), String>;
+    /// Records the base after a push of the local version.
+    fn set_base(&mut self, id: &str, base: &Base) -> Result<(), String>;
+    /// Keeps their version of a persona in conflict, for the side-by-side view; None clears.
+    fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
+    /// User names of the history mapped to their ids (users are the same people by id).
+    fn user_ids(&mut self) -> Result<HashMap<String, String>, String>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Push,
+    Pull,
+    Both,
+}
+
+/// What happened (or, in a dry run, would happen) to one persona.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Unchanged,
+    Pushed,
+    Pulled,
+    /// Changed on both sides and merged cleanly; written to both.
+    Merged,
+    /// Left alone on both sides: resolve first.
+    Conflicts(Vec<Conflict>),
+    /// Changed on the other side, but this run does not go that way.
+    Skipped(&'static str),
+    /// The remote refused it (a slug another persona has there, say); the others went on.
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// (persona id, slug, outcome), in slug order.
+    pub personas: Vec<(String, String, Outcome)>,
+    pub dry_run: bool,
+}
+
+impl Report {
+    pub fn conflicts(&self) -> usize {
+        self.personas
+            .iter()
+            .filter(|p| matches!(p.2, Outcome::Conflicts(_)))
+            .count()
+    }
+
+    pub fn failures(&self) -> usize {
+        self.personas
+            .iter()
+            .filter(|p| matches!(p.2, Outcome::Failed(_)))
+            .count()
+    }
+}
+
+/// Runs one push, pull or sync. `only` limits it to those persona ids (`push SLUG...`).
+pub fn run(
+    local: &mut dyn Local,
+    client: &mut Client,
+    tenant: &str,
+    direction: Direction,
+    only: Option<&BTreeSet<String>>,
+    dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, RemoteError> {
+    let mine: HashMap<String, Persona> = local
+        .personas()
+        .map_err(RemoteError::Local)?
+        .into_iter()
+        .filter_map(|p| Some((p.id.clone()?, p)))
+        .collect();
+    let bases = local.bases().map_err(RemoteError::Local)?;
+    let theirs_hash: HashMap<String, (String, String)> = remote::hashes(client, tenant)?
+        .into_iter()
+        .map(|(id, slug, h)| (id, (slug, h)))
+        .collect();
+    let users = local.user_ids().map_err(RemoteError::Local)?;
+    let columns = Columns::load(client)?;
+
+    let mut ids: BTreeSet<&String> = mine.keys().chain(theirs_hash.keys()).collect();
+    if let Some(only) = only {
+        ids.retain(|id| only.contains(*id));
+    }
+    let total = ids.len();
+    let mut report = Vec::new();
+
+    // Which personas need the remote's version read: read them in one go.
+    let mut plan = Vec::new();
+    for id in &ids {
+        let m = mine.get(*id);
+        let b = bases.get(*id);
+        let t = theirs_hash.get(*id);
+        let local_changed = match (m, b) {
+            (Some(m), Some(b)) => content_hash(m) != b.local_hash,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        let remote_changed = match (t, b) {
+            (Some((_, h)), Some(b)) => *h != b.remote_hash,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        plan.push(((*id).clone(), local_changed, remote_changed));
+    }
+    let wanted: Vec<String> = plan
+        .iter()
+        .filter(|(id, _, rc)| *rc || (mine.contains_key(id) && theirs_hash.contains_key(id)))
+        .filter(|(_, lc, rc)| *rc || *lc)
+        .map(|(id, _, _)| id.clone())
+        .collect();
+    let theirs: HashMap<String, Persona> = if wanted.is_empty() {
+        HashMap::new()
+    } else {
+        remote::load(client, tenant, Some(&wanted))?
+            .into_iter()
+            .filter_map(|p| Some((p.id.clone()?, p)))
+            .collect()
+    };
+
+    let remote_hash_of = |id: &str| theirs_hash.get(id).map(|x| x.1.clone()).unwrap_or_default();
+    for (n, (id, local_changed, remote_changed)) in plan.into_iter().enumerate() {
+        progress(n, total);
+        let m = mine.get(&id);
+        let t = theirs.get(&id);
+        let slug = m
+            .map(|p| p.slug().to_string())
+            .or_else(|| theirs_hash.get(&id).map(|x| x.0.clone()))
+            .unwrap_or_default();
+        let outcome = match (local_changed, remote_changed) {
+            (false, false) => Outcome::Unchanged,
+            (true, false) => match m {
+                Some(m) if direction != Direction::Pull => {
+                    push_one(local, client, &columns, tenant, m, &users, dry_run)
+                }
+                Some(_) => Outcome::Skipped("changed here; push to send it"),
+                None => Outcome::Unchanged,
+            },
+            (false, true) => match t {
+                Some(t) if direction != Direction::Push => {
+                    pull_one(local, t, remote_hash_of(&id), dry_run)
+                }
+                Some(_) => Outcome::Skipped("changed on the remote; pull to get it"),
+                None => Outcome::Unchanged,
+            },
+            (true, true) => match (m, t) {
+                (Some(m), Some(t)) => {
+                    let base = bases
+                        .get(&id)
+                        .map(|b| b.snapshot.clone())
+                        .unwrap_or_else(|| empty_base(m));
+                    let sides = Sides {
+                        base: &base,
+                        mine: m,
+                        theirs: t,
+                        theirs_hash: remote_hash_of(&id),
+                    };
+                    merge_one(
+                        local, client, &columns, tenant, sides, &users, dry_run, direction,
+                    )
+                }
+                _ => Outcome::Unchanged,
+            },
+        };
+        report.push((id, slug, outcome));
+    }
+    progress(total, total);
+    report.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(Report {
+        personas: report,
+        dry_run,
+    })
+}
+
+/// The base of a persona both sides have but never agreed on (the same bundle imported on two
+/// machines): an empty persona with its id, so equal values merge and different ones conflict.
+fn empty_base(m: &Persona) -> Persona {
+    let mut b = Persona::new_draft();
+    b.id = m.id.clone();
+    b.core = vec![crate::model::Value::Null; b.core.len()];
+    b
+}
+
+fn push_one(
+    local: &mut dyn Local,
+    client: &mut Client,
+    columns: &Columns,
+    tenant: &str,
+    p: &Persona,
+    users: &HashMap<String, String>,
+    dry_run: bool,
+) -> Outcome {
+    if dry_run {
+        return Outcome::Pushed;
+    }
+    match write_remote(client, columns, tenant, p, users) {
+        Ok(remote_hash) => {
+            let base = Base {
+                snapshot: p.clone(),
+                local_hash: content_hash(p),
+                remote_hash,
+            };
+            match local.set_base(p.id.as_deref().unwrap_or(""), &base) {
+                Ok(()) => Outcome::Pushed,
+                Err(e) => {
+                    Outcome::Failed(format!("pushed, but the local file refused the base: {e}"))
+                }
+            }
+        }
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
+
+/// One remote transaction: lock the row, write, read the new hash, commit.
+fn write_remote(
+    client: &mut Client,
+    columns: &Columns,
+    tenant: &str,
+    p: &Persona,
+    users: &HashMap<String, String>,
+) -> Result<String, RemoteError> {
+    let id = p.id.clone().unwrap_or_default();
+    let mut tx = client.transaction()?;
+    tx.execute(
+        "SELECT 1 FROM personas WHERE id = $1::text::uuid FOR UPDATE",
+        &[&id],
+    )?;
+    remote::write(&mut tx, columns, tenant, p, users)?;
+    let hash = remote::hashes(&mut tx, tenant)?
+        .into_iter()
+        .find(|(pid, _, _)| *pid == id)
+        .map(|(_, _, h)| h)
+        .unwrap_or_default();
+    tx.commit()?;
+    Ok(hash)
+}
+
+fn pull_one(local: &mut dyn Local, t: &Persona, remote_hash: String, dry_run: bool) -> Outcome {
+    if dry_run {
+        return Outcome::Pulled;
+    }
+    // The hash was read just before the persona: a write in between makes the next run see a
+    // remote change and merge, never lose it.
+    let base = Base {
+        snapshot: t.clone(),
+        local_hash: content_hash(t),
+        remote_hash,
+    };
+    match local.save_synced(t, &base) {
+        Ok(()) => Outcome::Pulled,
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// The three versions of a persona changed on both sides, and the remote's hash of theirs.
+struct Sides<'a> {
+    base: &'a Persona,
+    mine: &'a Persona,
+    theirs: &'a Persona,
+    theirs_hash: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn merge_one(
+    local: &mut dyn Local,
+    client: &mut Client,
+    columns: &Columns,
+    tenant: &str,
+    sides: Sides<'_>,
+    users: &HashMap<String, String>,
+    dry_run: bool,
+    direction: Direction,
+) -> Outcome {
+    let (m, t) = (sides.mine, sides.theirs);
+    let result = merge(sides.base, m, t);
+    if !result.is_clean() {
+        if !dry_run && let Err(e) = local.set_conflict(m.id.as_deref().unwrap_or(""), Some(t)) {
+            return Outcome::Failed(e);
+        }
+        return Outcome::Conflicts(result.conflicts);
+    }
+    if dry_run {
+        return Outcome::Merged;
+    }
+    let merged = result.merged;
+    if direction == Direction::Pull {
+        // Pull writes only here: the merged version goes out with the next push.
+        let base = Base {
+            snapshot: t.clone(),
+            local_hash: String::new(),
+            remote_hash: sides.theirs_hash,
+        };
+        return match local.save_synced(&merged, &base) {
+            Ok(()) => Outcome::Merged,
+            Err(e) => Outcome::Failed(e),
+        };
+    }
+    match write_remote(client, columns, tenant, &merged, users) {
+        Ok(remote_hash) => {
+            let base = Base {
+                snapshot: merged.clone(),
+                local_hash: content_hash(&merged),
+                remote_hash,
+            };
+            match local.save_synced(&merged, &base) {
+                Ok(()) => Outcome::Merged,
+                Err(e) => Outcome::Failed(e),
+            }
+        }
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
