@@ -34,12 +34,17 @@ impl App {
                 self.search_changed();
             }
             Mode::Typing => self.paste_into_field(text),
-            Mode::Form | Mode::RowForm => {
+            // Only a field typed into takes a paste: Enter on a toggle or a pick-list field
+            // would change it or open a menu instead.
+            Mode::Form | Mode::RowForm if self.focused_takes_text() => {
                 self.perform(Action::Edit);
-                if self.mode() == Mode::Typing {
-                    self.paste_into_field(text);
-                } else {
-                    self.error("Paste goes into a text field: this field is not typed into");
+                match self.mode() {
+                    Mode::Typing => self.paste_into_field(text),
+                    _ => {
+                        if let Some(p) = self.popups.last_mut() {
+                            p.paste(text);
+                        }
+                    }
                 }
             }
             _ => {
@@ -54,6 +59,11 @@ impl App {
     /// Carries out an action resolved in `mode`; `key` is the key that led to it, which text
     /// entry needs.
     pub fn dispatch(&mut self, mode: Mode, action: Action, key: &KeyEvent) -> Effect {
+        // Help opens over any mode, a popup or text entry included, and closes back to it.
+        if action == Action::Help {
+            self.popups.push(Popup::Help { mode, scroll: 0 });
+            return Effect::None;
+        }
         match mode {
             Mode::Search => {
                 self.search_action(action, key);
@@ -79,6 +89,7 @@ impl App {
     pub fn perform(&mut self, action: Action) -> Effect {
         let mode = self.mode();
         match action {
+            // From the palette: help on the screen it was opened over.
             Action::Help => {
                 self.popups.push(Popup::Help { mode, scroll: 0 });
                 return Effect::None;

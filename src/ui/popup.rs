@@ -14,7 +14,8 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
     match popup {
         Popup::Help { mode, scroll } => {
             let lines = help_lines(*mode);
-            let r = centered(area, 60, lines.len() as u16 + 2);
+            let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+            let r = centered(area, (widest + 2).max(60), lines.len() as u16 + 2);
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)

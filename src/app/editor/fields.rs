@@ -125,6 +125,16 @@ impl App {
         }
     }
 
+    /// Whether the focused field is one that text is typed into (inline or the long-text box).
+    pub(in crate::app) fn focused_takes_text(&self) -> bool {
+        let Some(ed) = self.editor.as_ref() else {
+            return false;
+        };
+        let Some(k) = ed.form_key() else { return false };
+        let f = &Editor::fields(k)[ed.focus(k)];
+        f.is_writable() && matches!(edit_style(f.kind), EditStyle::Inline | EditStyle::TextArea)
+    }
+
     /// Pasted text into the field being typed into, as one edit.
     pub(in crate::app) fn paste_into_field(&mut self, text: &str) {
         let lookups = self.store.lookups().clone();

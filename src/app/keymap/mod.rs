@@ -221,13 +221,13 @@ fn table(mode: Mode) -> &'static [Binding] {
     }
 }
 
-/// The bindings of a mode followed by the global ones where they apply (screens only): the
-/// hint bar, help and palette read this.
+/// The bindings of a mode followed by the global ones that apply (all of them on screens,
+/// only F1 for help elsewhere): the hint bar, help and palette read this.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let global: &'static [Binding] = if mode.is_screen() {
-        screens::GLOBAL
-    } else {
-        &[]
+    let global: &'static [Binding] = match mode {
+        m if m.is_screen() => screens::GLOBAL,
+        Mode::Help => &[],
+        _ => screens::HELP_ANYWHERE,
     };
     table(mode).iter().chain(global)
 }

@@ -16,6 +16,12 @@ pub(super) static GLOBAL: &[Binding] = &[
     b(&[Key::ctrl('c')], A::Quit, "quit", false),
 ];
 
+/// Help where `?` would be typed or answer a popup: F1 opens it over any mode.
+#[rustfmt::skip]
+pub(super) static HELP_ANYWHERE: &[Binding] = &[
+    b(&[Key::code(K::F(1))], A::Help, "help", true),
+];
+
 #[rustfmt::skip]
 pub(super) static BROWSER: &[Binding] = &[
     b(&[Key::ch('q')], A::Quit, "quit", true),

@@ -22,7 +22,7 @@ const EDIT_KEYS: &[Key] = &[
     Key::ctrl('a'),
     Key::ctrl('e'),
 ];
-const EDIT: &str = "move (word: C-←/→, A-b/f), delete (word: C-W, all: C-U)";
+const EDIT: &str = "move and delete in the text";
 
 const fn editing() -> Binding {
     b(EDIT_KEYS, A::EditText, EDIT, false)

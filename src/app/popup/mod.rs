@@ -179,6 +179,10 @@ impl Popup {
             (Popup::Text { area, .. }, A::EditText) => {
                 area.input(*key);
             }
+            // These say what was (not) done when they close, so the app answers.
+            (Popup::Prompt { .. } | Popup::Conflict | Popup::Recover { .. }, A::Close) => {
+                return Outcome::Answer(A::Close);
+            }
             (_, A::Close) => return Outcome::Close,
             (_, A::No) => return Outcome::Close,
             (_, a) => return Outcome::Answer(a),
@@ -205,8 +209,15 @@ impl Popup {
                 true
             }
             Popup::Text { area, .. } => {
-                // The long-text box keeps line breaks; only a Windows pair becomes one.
-                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                // The long-text box keeps line breaks (a Windows pair becomes one) and tabs;
+                // other control characters would reach the terminal, so they go.
+                let clean: String = text
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .chars()
+                    .filter(|c| matches!(c, '\n' | '\t') || !c.is_control())
+                    .collect();
+                area.insert_str(clean);
                 true
             }
             _ => false,
