@@ -176,8 +176,7 @@ fn run(app: &mut App, entry: &[KeyEvent], rng: &mut Rng, log: &mut Vec<String>) 
         }
         if rng.below(25) == 0 {
             // A paste, as bracketed paste delivers it: one event, newlines and all.
-            let text =
-                ["pasted\ntext", "研究開発\t\u{1b}[31m", "", "x\r\ny"][rng.below(4) as usize];
+            let text = ["pasted\ntext", "研究開発\t\u{1b}[31m", "", "x\r\ny"][rng.below(4)];
             log.push(format!("paste {text:?}"));
             app.on_paste(text);
         }
