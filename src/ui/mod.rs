@@ -66,8 +66,13 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The hint bar: the hinted bindings of the current mode, from the keymap table.
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let mode = app.mode();
     let mut spans = Vec::new();
-    for b in bindings_for(app.mode()).filter(|b| b.hint) {
+    // Letters type here instead of acting: say so first, as the cursor alone is easy to miss.
+    if matches!(mode, Mode::Search | Mode::Typing) {
+        spans.push(Span::styled(" typing:", theme::dim()));
+    }
+    for b in bindings_for(mode).filter(|b| b.hint) {
         spans.push(Span::styled(
             format!(" {}", b.keys[0].label()),
             theme::key(),
