@@ -1,5 +1,7 @@
-//! Application state and `update`: the only place state changes. Driven by key events, so tests
-//! run it without a terminal.
+//! Application state and everything that changes it. Keys and pastes enter through
+//! `dispatch.rs` (mode → keymap → action), and each action is carried out beside the state it
+//! changes: `browser/`, `editor/`, `screens.rs`, `popup/`. Driven by events, so tests run it
+//! without a terminal.
 
 pub mod browser;
 mod dispatch;
