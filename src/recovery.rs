@@ -109,56 +109,6 @@ impl App {
                 .push(crate::app::popup::Popup::Recover { items, selected: 0 });
         }
     }
-
-    /// r restores (and removes the file), d discards it, Esc leaves it for next time.
-    pub(crate) fn recover_key(
-        &mut self,
-        key: crossterm::event::KeyEvent,
-        mut items: Vec<(PathBuf, Recovery)>,
-        selected: usize,
-    ) {
-        use crossterm::event::KeyCode;
-        let keep = |app: &mut App, items: Vec<(PathBuf, Recovery)>, selected: usize| {
-            if !items.is_empty() {
-                let selected = selected.min(items.len() - 1);
-                app.popups
-                    .push(crate::app::popup::Popup::Recover { items, selected });
-            }
-        };
-        match key.code {
-            KeyCode::Esc => self.info("Recovered edits kept for next time"),
-            KeyCode::Up | KeyCode::Char('k') => keep(self, items, selected.saturating_sub(1)),
-            KeyCode::Down | KeyCode::Char('j') => keep(self, items, selected + 1),
-            KeyCode::Char('d') => {
-                if selected < items.len() {
-                    let (path, r) = items.remove(selected);
-                    let _ = std::fs::remove_file(&path);
-                    self.info(format!("Discarded recovered edits of \"{}\"", r.name));
-                }
-                keep(self, items, selected);
-            }
-            KeyCode::Char('r') | KeyCode::Enter => {
-                if selected < items.len() {
-                    let (path, r) = items.remove(selected);
-                    match self.restore_recovery(&r) {
-                        Ok(()) => {
-                            let _ = std::fs::remove_file(&path);
-                            self.info(format!(
-                                "Restored unsaved edits of \"{}\": Ctrl-S saves them",
-                                r.name
-                            ));
-                        }
-                        Err(e) => {
-                            self.error(format!("Could not restore \"{}\": {e}", r.name));
-                            items.insert(selected, (path, r));
-                            keep(self, items, selected);
-                        }
-                    }
-                }
-            }
-            _ => keep(self, items, selected),
-        }
-    }
 }
 
 /// Writes a recovery file atomically (temp file and rename); returns its path.

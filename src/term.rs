@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
 
 use crate::app::{App, Effect};
@@ -31,7 +31,7 @@ fn watch_signals(pending: Pending) {
                     crate::recovery::write(&crate::recovery::dir(&crate::paths::data_dir()), &r)
                         .ok()
                 });
-                ratatui::restore();
+                restore();
                 if let Some(path) = saved {
                     eprintln!("persona-studio: unsaved edits kept in {}", path.display());
                 }
@@ -43,14 +43,43 @@ fn watch_signals(pending: Pending) {
     let _ = pending;
 }
 
+/// Raw mode and the alternate screen (`ratatui::init`, whose panic hook restores the
+/// terminal), plus bracketed paste so a paste arrives as one event instead of keystrokes.
+fn init() -> DefaultTerminal {
+    let terminal = ratatui::init();
+    // Without it a paste still arrives, as keys: worse, but nothing is lost.
+    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
+    install_paste_restoring_hook();
+    terminal
+}
+
+/// Every way out: bracketed paste off, then raw mode and the alternate screen.
+fn restore() {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// A panic must also turn bracketed paste off, or the shell gets pastes wrapped in escape
+/// codes. Chained before ratatui's hook (which restores raw mode and prints the panic).
+fn install_paste_restoring_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+            previous(info);
+        }));
+    });
+}
+
 /// Runs the app until it quits. `ratatui::init` installs a panic hook that restores the
 /// terminal; `ratatui::restore` runs on every other way out.
 pub fn run(app: &mut App) -> io::Result<()> {
     let pending: Pending = Default::default();
     watch_signals(pending.clone());
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = event_loop(&mut terminal, app, &pending);
-    ratatui::restore();
+    restore();
     if result.is_err()
         && let Some(r) = app.recovery_snapshot()
     {
@@ -95,6 +124,7 @@ fn handle(terminal: &mut DefaultTerminal, app: &mut App, ev: Event) -> io::Resul
             },
         },
         Event::Resize(w, h) => app.on_resize(w, h),
+        Event::Paste(text) => app.on_paste(&text),
         _ => {}
     }
     Ok(false)
@@ -109,7 +139,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> io::Result<Opt
     let dir = std::env::temp_dir();
     let path = dir.join(format!("persona-studio-{}.md", uuid::Uuid::new_v4()));
     std::fs::write(&path, text)?;
-    ratatui::restore();
+    restore();
     let mut parts = editor.split_whitespace();
     let program = parts.next().unwrap_or("vi");
     let status = std::process::Command::new(program)
@@ -117,7 +147,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> io::Result<Opt
         .arg(&path)
         .status();
     let _ = io::stdout().flush();
-    *terminal = ratatui::init();
+    *terminal = init();
     terminal.clear()?;
     let result = match status {
         Ok(s) if s.success() => Some(std::fs::read_to_string(&path)?),

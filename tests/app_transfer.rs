@@ -13,9 +13,10 @@ fn export_from_browser_and_editor_then_import_into_an_empty_database() {
     let mut app = app();
     let all = app.browser.total;
     keys(&mut app, &["E"]);
-    let Some(Popup::Prompt { text, .. }) = app.popups.last() else {
+    let Some(Popup::Prompt { input, .. }) = app.popups.last() else {
         panic!("no path prompt")
     };
+    let text = input.text();
     assert!(
         text.ends_with("default-personas.json"),
         "sensible default: {text}"
@@ -37,9 +38,10 @@ fn export_from_browser_and_editor_then_import_into_an_empty_database() {
 
     // One persona's card from the editor.
     keys(&mut app, &["c", "<Enter>", "E"]);
-    let Some(Popup::Prompt { text, .. }) = app.popups.last() else {
+    let Some(Popup::Prompt { input, .. }) = app.popups.last() else {
         panic!("no path prompt")
     };
+    let text = input.text();
     assert!(text.ends_with(".json"));
     let md = dir.path().join("card.md");
     keys(&mut app, &["<C-u>", md.to_str().unwrap(), "<Enter>"]);

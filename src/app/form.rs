@@ -1,6 +1,7 @@
 //! The one form engine: focus, in-place text editing and per-field errors for any slice of
 //! `FieldSpec`s (the core tabs, the one-row lists and every list's row form).
 
+use super::input::Input;
 use crate::catalog::validate::{format_value, parse_input};
 use crate::catalog::{FieldSpec, Kind, Lookups};
 use crate::model::Value;
@@ -13,8 +14,8 @@ pub struct FormState {
     pub focus: usize,
     pub raw: Vec<Option<String>>,
     pub errors: Vec<Option<String>>,
-    /// Cursor (in chars) while a single-line field is being typed into.
-    pub cursor: Option<usize>,
+    /// The text input while a single-line field is being typed into.
+    pub input: Option<Input>,
 }
 
 impl FormState {
@@ -23,12 +24,12 @@ impl FormState {
             focus: 0,
             raw: vec![None; len],
             errors: vec![None; len],
-            cursor: None,
+            input: None,
         }
     }
 
     pub fn editing(&self) -> bool {
-        self.cursor.is_some()
+        self.input.is_some()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -54,15 +55,15 @@ impl FormState {
 
     /// Starts typing into field `i` (single-line kinds only), cursor at the end.
     pub fn begin_edit(&mut self, fields: &[FieldSpec], values: &[Value], i: usize) {
-        let t = self.text(fields, values, i);
-        self.cursor = Some(t.chars().count());
-        self.raw[i] = Some(t);
+        let input = Input::new(&self.text(fields, values, i));
+        self.raw[i] = Some(input.text().to_string());
+        self.input = Some(input);
         self.focus = i;
     }
 
     /// Stops typing; a valid value drops its raw text, an invalid one keeps it with its error.
     pub fn end_edit(&mut self) {
-        self.cursor = None;
+        self.input = None;
         let i = self.focus;
         if self.errors.get(i).is_some_and(Option::is_none) {
             self.raw[i] = None;
@@ -86,7 +87,7 @@ impl FormState {
             Err(e) => self.errors[i] = Some(e),
         }
         self.raw[i] = Some(text);
-        if self.cursor.is_none() && self.errors[i].is_none() {
+        if self.input.is_none() && self.errors[i].is_none() {
             self.raw[i] = None;
         }
     }
@@ -98,62 +99,21 @@ impl FormState {
         self.errors[i] = None;
     }
 
-    /// Applies a key while typing; returns false when the key is not a text-editing key.
-    pub fn edit_key(
+    /// Applies an edit to the field being typed into (`edit` returns whether the text
+    /// changed) and re-parses the text; false when no field is being typed into.
+    pub fn edit(
         &mut self,
         fields: &[FieldSpec],
         values: &mut [Value],
         lookups: &Lookups,
-        key: &crossterm::event::KeyEvent,
+        edit: impl FnOnce(&mut Input) -> bool,
     ) -> bool {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let i = self.focus;
-        let Some(cur) = self.cursor else { return false };
-        let mut chars: Vec<char> = self.raw[i].clone().unwrap_or_default().chars().collect();
-        let cur = cur.min(chars.len());
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let new_cur = match key.code {
-            KeyCode::Char('u') if ctrl => {
-                chars.clear();
-                0
-            }
-            KeyCode::Char('a') if ctrl => 0,
-            KeyCode::Char('e') if ctrl => chars.len(),
-            KeyCode::Char('w') if ctrl => {
-                let mut start = cur;
-                while start > 0 && chars[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && chars[start - 1] != ' ' {
-                    start -= 1;
-                }
-                chars.drain(start..cur);
-                start
-            }
-            KeyCode::Char(c) if !ctrl => {
-                chars.insert(cur, c);
-                cur + 1
-            }
-            KeyCode::Backspace if cur > 0 => {
-                chars.remove(cur - 1);
-                cur - 1
-            }
-            KeyCode::Backspace => cur,
-            KeyCode::Delete if cur < chars.len() => {
-                chars.remove(cur);
-                cur
-            }
-            KeyCode::Delete => cur,
-            KeyCode::Left => cur.saturating_sub(1),
-            KeyCode::Right => (cur + 1).min(chars.len()),
-            KeyCode::Home => 0,
-            KeyCode::End => chars.len(),
-            _ => return false,
+        let Some(input) = self.input.as_mut() else {
+            return false;
         };
-        self.cursor = Some(new_cur);
-        let text: String = chars.into_iter().collect();
-        if Some(&text) != self.raw[i].as_ref() {
-            self.set_text(fields, values, lookups, i, text);
+        if edit(input) {
+            let text = input.text().to_string();
+            self.set_text(fields, values, lookups, self.focus, text);
         }
         true
     }

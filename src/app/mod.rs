@@ -1,23 +1,25 @@
-//! Application state and `update`: the only place state changes. Driven by key events, so tests
-//! run it without a terminal.
+//! Application state and everything that changes it. Keys and pastes enter through
+//! `dispatch.rs` (mode → keymap → action), and each action is carried out beside the state it
+//! changes: `browser/`, `editor/`, `screens.rs`, `popup/`. Driven by events, so tests run it
+//! without a terminal.
 
 pub mod browser;
+mod dispatch;
 pub mod editor;
 pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod mode;
 pub mod popup;
 mod review;
 pub mod screens;
 mod transfer;
-mod update;
 
-pub use update::palette_matches;
-
-use crossterm::event::KeyEvent;
+pub use dispatch::palette_matches;
+pub use mode::Mode;
 
 use browser::Browser;
-use editor::{Editor, FormKey, Tab};
-use keymap::Ctx;
+use editor::{Editor, FormKey};
 use popup::Popup;
 
 use crate::store::Store;
@@ -86,24 +88,6 @@ impl App {
         browser_viewport(self.size.1)
     }
 
-    /// The key context of the current screen (popups and typing aside).
-    pub fn ctx(&self) -> Ctx {
-        match &self.editor {
-            Some(ed) if ed.row_open.is_some() => Ctx::RowForm,
-            Some(ed) => match (ed.current_tab(), ed.form_key()) {
-                (Tab::History, _) => Ctx::History,
-                (Tab::List(_), None) => Ctx::List,
-                _ => Ctx::Form,
-            },
-            None => match self.screen {
-                screens::Screen::Queue => Ctx::Queue,
-                screens::Screen::Map => Ctx::Map,
-                screens::Screen::Browser if self.browser.filter.deleted => Ctx::Trash,
-                screens::Screen::Browser => Ctx::Browser,
-            },
-        }
-    }
-
     pub fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
@@ -141,39 +125,6 @@ impl App {
         if let Err(e) = self.browser.select(&self.store, sel, vp) {
             self.error(e.to_string());
         }
-    }
-
-    /// One key press.
-    pub fn on_key(&mut self, key: KeyEvent) -> Effect {
-        if key.kind == crossterm::event::KeyEventKind::Release {
-            return Effect::None;
-        }
-        self.status = None;
-        if !self.popups.is_empty() {
-            return self.popup_key(key);
-        }
-        if self.browser.searching
-            && self.editor.is_none()
-            && self.screen == screens::Screen::Browser
-        {
-            self.search_key(key);
-            return Effect::None;
-        }
-        if self.form_editing() {
-            self.typing_key(key);
-            return Effect::None;
-        }
-        match keymap::lookup(self.ctx(), &key) {
-            Some(action) => self.perform(action),
-            None => Effect::None,
-        }
-    }
-
-    fn form_editing(&self) -> bool {
-        self.editor
-            .as_ref()
-            .and_then(|ed| ed.form_key().map(|k| ed.state(k).editing()))
-            .unwrap_or(false)
     }
 
     pub fn editing_persona_name(&self) -> Option<&str> {

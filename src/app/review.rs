@@ -1,16 +1,13 @@
-//! Review workflow, archetype map and tenant switching: the actions of the queue and map
-//! screens and of the status-move, note and tenant popups.
+//! Review workflow and tenant switching: opening personas from the queue and map, loading
+//! those screens, the status-move and tenant menus, and the move itself.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
+use super::App;
 use super::editor::Editor;
-use super::keymap::Action;
-use super::popup::{MenuFor, Popup, PromptFor};
-use super::screens::{Dir, Screen};
-use super::{App, Effect};
+use super::popup::{MenuFor, Popup};
+use super::screens::Screen;
 use crate::model::Persona;
 use crate::store::StoreError;
-use crate::workflow::{is_send_back, move_label};
+use crate::workflow::move_label;
 
 impl App {
     /// Opens the editor on a stored persona, with its history.
@@ -28,7 +25,7 @@ impl App {
             .and_then(|uid| self.store.username_of(uid).ok().flatten());
     }
 
-    fn open_by_id(&mut self, id: &str) {
+    pub(super) fn open_by_id(&mut self, id: &str) {
         match self.store.load(id) {
             Ok(p) => self.open_editor(p),
             Err(e) => self.error(e.to_string()),
@@ -69,92 +66,6 @@ impl App {
             }
             (Err(e), _) | (_, Err(e)) => self.error(e.to_string()),
         }
-    }
-
-    pub(super) fn queue_action(&mut self, action: Action) -> Effect {
-        let n = self.queue.rows.len();
-        let sel = self.queue.selected;
-        let current = self
-            .queue
-            .rows
-            .get(sel)
-            .map(|s| (s.id.clone(), s.name.clone()));
-        match action {
-            Action::Quit => return Effect::Quit,
-            Action::Back => {
-                self.screen = Screen::Browser;
-                self.reload_browser();
-            }
-            Action::Up => self.queue.selected = sel.saturating_sub(1),
-            Action::Down => self.queue.selected = (sel + 1).min(n.saturating_sub(1)),
-            Action::Top => self.queue.selected = 0,
-            Action::Bottom => self.queue.selected = n.saturating_sub(1),
-            Action::Open => {
-                if let Some((id, _)) = current {
-                    self.open_by_id(&id);
-                }
-            }
-            Action::Approve => {
-                if let Some((id, name)) = current {
-                    match self.store.move_status(&id, "validated", None, None) {
-                        // The list closes up, so the same index is the next persona.
-                        Ok(_) => self.info(format!("Approved \"{name}\": validated")),
-                        Err(e) => self.error(e.to_string()),
-                    }
-                    self.reload_queue();
-                }
-            }
-            Action::SendBack => {
-                if let Some((id, name)) = current {
-                    self.popups.push(Popup::Prompt {
-                        title: format!("Send \"{name}\" back to draft — note for its author"),
-                        text: String::new(),
-                        purpose: PromptFor::SendBackNote {
-                            id,
-                            to: "draft".into(),
-                        },
-                    });
-                }
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub(super) fn map_action(&mut self, action: Action) -> Effect {
-        let dir = match action {
-            Action::Left => Some(Dir::Left),
-            Action::Right => Some(Dir::Right),
-            Action::Up => Some(Dir::Up),
-            Action::Down => Some(Dir::Down),
-            _ => None,
-        };
-        if let Some(d) = dir {
-            self.map.step(d);
-            return Effect::None;
-        }
-        match action {
-            Action::Quit => return Effect::Quit,
-            Action::Back => {
-                self.screen = Screen::Browser;
-                self.reload_browser();
-            }
-            Action::Open => {
-                if let Some(id) = self.map.selected_point().map(|s| s.id.clone()) {
-                    self.open_by_id(&id);
-                }
-            }
-            Action::ToggleMismatched => {
-                self.map.only_mismatched = !self.map.only_mismatched;
-                self.map.clamp();
-                if self.map.only_mismatched && self.map.visible().is_empty() {
-                    self.info("No persona's archetype disagrees with its scores");
-                }
-            }
-            Action::ToggleDistribution => self.map.show_distribution = !self.map.show_distribution,
-            _ => {}
-        }
-        Effect::None
     }
 
     /// `m` in the editor: the moves allowed from the persona's status. Unsaved edits must be
@@ -243,131 +154,6 @@ impl App {
             }
             Err(StoreError::Conflict { .. }) => self.popups.push(Popup::Conflict),
             Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    pub(super) fn menu_key(
-        &mut self,
-        key: KeyEvent,
-        title: String,
-        items: Vec<(String, String)>,
-        mut selected: usize,
-        purpose: MenuFor,
-    ) {
-        match key.code {
-            KeyCode::Esc => {}
-            KeyCode::Up | KeyCode::Char('k') => {
-                selected = selected.saturating_sub(1);
-                self.popups.push(Popup::Menu {
-                    title,
-                    items,
-                    selected,
-                    purpose,
-                });
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                selected = (selected + 1).min(items.len().saturating_sub(1));
-                self.popups.push(Popup::Menu {
-                    title,
-                    items,
-                    selected,
-                    purpose,
-                });
-            }
-            KeyCode::Enter => {
-                let Some((code, _)) = items.get(selected).cloned() else {
-                    return;
-                };
-                match purpose {
-                    MenuFor::MoveStatus { id } => {
-                        let from = self
-                            .editor
-                            .as_ref()
-                            .and_then(|e| e.draft.text("validation_status").map(String::from))
-                            .unwrap_or_default();
-                        if is_send_back(&from, &code) {
-                            self.popups.push(Popup::Prompt {
-                                title: "Note for the author (why it goes back to draft)".into(),
-                                text: String::new(),
-                                purpose: PromptFor::SendBackNote { id, to: code },
-                            });
-                        } else {
-                            self.do_move(&id, &code, None);
-                        }
-                    }
-                    MenuFor::Tenant => match self.store.switch_tenant(&code) {
-                        Ok(()) => {
-                            self.editor = None;
-                            self.screen = Screen::Browser;
-                            self.browser = Default::default();
-                            self.reload_browser();
-                            self.info(format!("Tenant {code}"));
-                        }
-                        Err(e) => self.error(e.to_string()),
-                    },
-                }
-            }
-            _ => self.popups.push(Popup::Menu {
-                title,
-                items,
-                selected,
-                purpose,
-            }),
-        }
-    }
-
-    pub(super) fn prompt_key(
-        &mut self,
-        key: KeyEvent,
-        title: String,
-        mut text: String,
-        purpose: PromptFor,
-    ) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.info("Cancelled"),
-            KeyCode::Enter => match purpose {
-                PromptFor::ExportPath { selection } => self.export_to(&text, &selection),
-                PromptFor::ImportPath => self.import_from(&text),
-                PromptFor::SendBackNote { id, to } => {
-                    if text.trim().is_empty() {
-                        self.error("A send-back needs a note for the author");
-                        self.popups.push(Popup::Prompt {
-                            title,
-                            text,
-                            purpose: PromptFor::SendBackNote { id, to },
-                        });
-                    } else {
-                        self.do_move(&id, &to, Some(&text));
-                    }
-                }
-            },
-            KeyCode::Backspace => {
-                text.pop();
-                self.popups.push(Popup::Prompt {
-                    title,
-                    text,
-                    purpose,
-                });
-            }
-            KeyCode::Char('u') if ctrl => self.popups.push(Popup::Prompt {
-                title,
-                text: String::new(),
-                purpose,
-            }),
-            KeyCode::Char(c) if !ctrl => {
-                text.push(c);
-                self.popups.push(Popup::Prompt {
-                    title,
-                    text,
-                    purpose,
-                });
-            }
-            _ => self.popups.push(Popup::Prompt {
-                title,
-                text,
-                purpose,
-            }),
         }
     }
 }

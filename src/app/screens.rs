@@ -1,5 +1,8 @@
-//! State of the review queue and the archetype map.
+//! The review queue and the archetype map: their state and what their keys do.
 
+use super::keymap::Action;
+use super::popup::{Popup, PromptFor};
+use super::{App, Effect};
 use crate::model::Summary;
 use crate::rules;
 use crate::store::workflow::DistributionRow;
@@ -110,6 +113,94 @@ impl Map {
         if let Some((_, i)) = best {
             self.selected = i;
         }
+    }
+}
+
+impl App {
+    pub(in crate::app) fn queue_action(&mut self, action: Action) -> Effect {
+        let n = self.queue.rows.len();
+        let sel = self.queue.selected;
+        let current = self
+            .queue
+            .rows
+            .get(sel)
+            .map(|s| (s.id.clone(), s.name.clone()));
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Back => {
+                self.screen = Screen::Browser;
+                self.reload_browser();
+            }
+            Action::Up => self.queue.selected = sel.saturating_sub(1),
+            Action::Down => self.queue.selected = (sel + 1).min(n.saturating_sub(1)),
+            Action::Top => self.queue.selected = 0,
+            Action::Bottom => self.queue.selected = n.saturating_sub(1),
+            Action::Open => {
+                if let Some((id, _)) = current {
+                    self.open_by_id(&id);
+                }
+            }
+            Action::Approve => {
+                if let Some((id, name)) = current {
+                    match self.store.move_status(&id, "validated", None, None) {
+                        // The list closes up, so the same index is the next persona.
+                        Ok(_) => self.info(format!("Approved \"{name}\": validated")),
+                        Err(e) => self.error(e.to_string()),
+                    }
+                    self.reload_queue();
+                }
+            }
+            Action::SendBack => {
+                if let Some((id, name)) = current {
+                    self.popups.push(Popup::Prompt {
+                        title: format!("Send \"{name}\" back to draft — note for its author"),
+                        input: Default::default(),
+                        purpose: PromptFor::SendBackNote {
+                            id,
+                            to: "draft".into(),
+                        },
+                    });
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(in crate::app) fn map_action(&mut self, action: Action) -> Effect {
+        let dir = match action {
+            Action::Left => Some(Dir::Left),
+            Action::Right => Some(Dir::Right),
+            Action::Up => Some(Dir::Up),
+            Action::Down => Some(Dir::Down),
+            _ => None,
+        };
+        if let Some(d) = dir {
+            self.map.step(d);
+            return Effect::None;
+        }
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Back => {
+                self.screen = Screen::Browser;
+                self.reload_browser();
+            }
+            Action::Open => {
+                if let Some(id) = self.map.selected_point().map(|s| s.id.clone()) {
+                    self.open_by_id(&id);
+                }
+            }
+            Action::ToggleMismatched => {
+                self.map.only_mismatched = !self.map.only_mismatched;
+                self.map.clamp();
+                if self.map.only_mismatched && self.map.visible().is_empty() {
+                    self.info("No persona's archetype disagrees with its scores");
+                }
+            }
+            Action::ToggleDistribution => self.map.show_distribution = !self.map.show_distribution,
+            _ => {}
+        }
+        Effect::None
     }
 }
 

@@ -2,6 +2,7 @@
 //! functions as the command line, and a confirmation showing the import plan.
 
 use super::App;
+use super::input::Input;
 use super::popup::{Pending, Popup, PromptFor};
 use crate::transfer::{self, Format, Selection};
 
@@ -12,7 +13,7 @@ impl App {
         let dir = std::env::current_dir().unwrap_or_default();
         self.popups.push(Popup::Prompt {
             title: "Export to (.json bundle, .md cards or .csv)".into(),
-            text: dir.join(name).display().to_string(),
+            input: Input::new(&dir.join(name).display().to_string()),
             purpose: PromptFor::ExportPath { selection },
         });
     }
@@ -21,7 +22,7 @@ impl App {
         let dir = std::env::current_dir().unwrap_or_default();
         self.popups.push(Popup::Prompt {
             title: "Import the JSON bundle at".into(),
-            text: format!("{}/", dir.display()),
+            input: Input::new(&format!("{}/", dir.display())),
             purpose: PromptFor::ImportPath,
         });
     }

@@ -36,7 +36,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 
     let mut spans = vec![Span::styled(" Filters: ", theme::dim())];
-    let chip_list = b.chips();
+    let mut chip_list = b.chips();
+    // While typing, the search chip shows the input, scrolled so its cursor shows.
+    let mut cursor = None;
+    if b.searching && !chip_list.is_empty() {
+        let room = usize::from(chips.width.saturating_sub(14)).clamp(1, 40);
+        let (shown, col) = b.search.view(room);
+        chip_list[0] = format!("/{shown}");
+        cursor = Some(chips.x + 12 + col as u16);
+    }
     if chip_list.is_empty() {
         spans.push(Span::styled(
             "none  (/ search · a s f t filter · o sort)",
@@ -47,10 +55,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!(" {c} "), theme::chip()));
         spans.push(Span::raw(" "));
     }
-    if b.searching {
-        spans.push(Span::styled("▏typing", theme::key()));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)), chips);
+    if let Some(x) = cursor.filter(|&x| x < chips.right() && chips.height > 0) {
+        frame.set_cursor_position((x, chips.y));
+    }
 
     let wide = area.width >= 110;
     let header_cells: Vec<&str> = if wide {

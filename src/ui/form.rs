@@ -63,15 +63,20 @@ pub fn draw(
             format!("{first} (computed)")
         };
         let value_style = theme::highlight(focused);
+        // The field being typed into shows its input, scrolled so the cursor shows.
+        let value = match (&st.input, focused) {
+            (Some(input), true) => {
+                let (part, col) = input.view(value_w);
+                cursor = Some(Position::new(inner.x + (2 + label_w + 1 + col) as u16, 0));
+                part
+            }
+            _ => fit(&format!("{shown}{more}"), value_w),
+        };
         lines.push(Line::from(vec![
             Span::raw(mark),
             Span::styled(format!("{label:<label_w$} "), theme::label()),
-            Span::styled(fit(&format!("{shown}{more}"), value_w), value_style),
+            Span::styled(value, value_style),
         ]));
-        if focused && let Some(c) = st.cursor {
-            let col = c.min(value_w.saturating_sub(1));
-            cursor = Some(Position::new(inner.x + (2 + label_w + 1 + col) as u16, 0));
-        }
         if let Some(e) = &st.errors[i] {
             lines.push(Line::from(Span::styled(
                 fit(&format!("    {} {e}", theme::WARN), inner.width as usize),

@@ -3,6 +3,7 @@
 mod browser;
 mod editor;
 mod form;
+mod input;
 mod map;
 mod popup;
 mod queue;
@@ -14,8 +15,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
 use crate::app::keymap::{bindings_for, keys_label};
+use crate::app::{App, Mode};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -63,39 +64,36 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Status-bar hints, built from the live keymap.
+/// The hint bar: the hinted bindings of the current mode, from the keymap table.
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let mode = app.mode();
     let mut spans = Vec::new();
-    let typing = app.browser.searching && app.editor.is_none();
-    if typing {
+    // Letters type here instead of acting: say so first, as the cursor alone is easy to miss.
+    if matches!(mode, Mode::Search | Mode::Typing) {
+        spans.push(Span::styled(" typing:", theme::dim()));
+    }
+    for b in bindings_for(mode).filter(|b| b.hint) {
         spans.push(Span::styled(
-            " type to search  Enter keep  Esc clear",
-            theme::dim(),
+            format!(" {}", b.keys[0].label()),
+            theme::key(),
         ));
-    } else if app
-        .editor
-        .as_ref()
-        .is_some_and(|e| e.form_key().is_some_and(|k| e.state(k).editing()))
-    {
-        spans.push(Span::styled(
-            " typing: Enter/Esc done  ↑/↓ next field  C-U clear  C-S save",
-            theme::dim(),
-        ));
-    } else {
-        for b in bindings_for(app.ctx()).filter(|b| b.hint) {
-            spans.push(Span::styled(
-                format!(" {}", b.keys[0].label()),
-                theme::key(),
-            ));
-            spans.push(Span::raw(format!(" {} ", b.label)));
-        }
+        spans.push(Span::raw(format!(" {} ", b.label)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Help overlay lines: every binding of the context.
-pub fn help_lines(ctx: crate::app::keymap::Ctx) -> Vec<Line<'static>> {
-    bindings_for(ctx)
+/// A popup's own key line, "[y] yes   [n] no", from the hinted bindings of its mode.
+pub fn popup_keys(mode: Mode) -> String {
+    bindings_for(mode)
+        .filter(|b| b.hint)
+        .map(|b| format!("[{}] {}", b.keys[0].label(), b.label))
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// Help overlay lines: every binding of the mode.
+pub fn help_lines(mode: Mode) -> Vec<Line<'static>> {
+    bindings_for(mode)
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!("{:>14}  ", keys_label(b)), theme::key()),

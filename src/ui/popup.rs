@@ -5,35 +5,32 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{centered, fit, help_lines, theme};
-use crate::app::App;
+use super::{centered, fit, help_lines, popup_keys, theme};
 use crate::app::keymap::bindings_for;
 use crate::app::popup::Popup;
+use crate::app::{App, Mode};
 
 pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
     match popup {
-        Popup::Help { ctx, scroll } => {
-            let lines = help_lines(*ctx);
-            let r = centered(area, 60, lines.len() as u16 + 2);
+        Popup::Help { mode, scroll } => {
+            let lines = help_lines(*mode);
+            let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+            let r = centered(area, (widest + 2).max(60), lines.len() as u16 + 2);
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(" Keys — j/k scroll · any other key closes ");
+                .title(format!(" Keys: {} ", mode.title()));
             frame.render_widget(Paragraph::new(lines).block(block).scroll((*scroll, 0)), r);
         }
         Popup::Palette {
-            ctx,
+            mode,
             filter,
             selected,
         } => {
-            let actions = crate::app::palette_matches(*ctx, filter);
-            let mut lines = vec![Line::from(vec![
-                Span::styled(": ", theme::key()),
-                Span::raw(filter.clone()),
-                Span::styled("▏", theme::key()),
-            ])];
+            let actions = crate::app::palette_matches(*mode, filter.text());
+            let mut lines = vec![Line::from(Span::styled(": ", theme::key()))];
             for (i, a) in actions.iter().enumerate() {
-                let Some(b) = bindings_for(*ctx).find(|b| b.action == *a) else {
+                let Some(b) = bindings_for(*mode).find(|b| b.action == *a) else {
                     continue;
                 };
                 let mark = theme::mark(i == *selected);
@@ -52,25 +49,32 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 .chain(lines.into_iter().skip(skip))
                 .collect();
             frame.render_widget(Paragraph::new(lines).block(block), r);
+            input_line(filter, frame, r, 2);
         }
         Popup::Confirm { question, .. } => message(
             frame,
             area,
             " Confirm ",
-            &format!("{question}\n\n[y] yes   [n] no"),
+            &format!("{question}\n\n{}", popup_keys(Mode::Confirm)),
         ),
         Popup::SaveChanges { .. } => message(
             frame,
             area,
             " Save changes? ",
-            "You have unsaved changes.\n\n[s] save   [d] discard   [c] cancel",
+            &format!(
+                "You have unsaved changes.\n\n{}",
+                popup_keys(Mode::SaveChanges)
+            ),
         ),
         Popup::Conflict => message(
             frame,
             area,
             " Changed elsewhere ",
-            "This persona was changed by someone else since you opened it. Your edits are still here.\n\n\
-             [r] reload theirs (drops your edits)   [o] overwrite with yours   [c] cancel",
+            &format!(
+                "This persona was changed by someone else since you opened it. Your edits are \
+                 still here.\n\n{}",
+                popup_keys(Mode::Conflict)
+            ),
         ),
         Popup::Message { title, text } => message(frame, area, title, text),
         Popup::Recover { items, selected } => {
@@ -92,7 +96,7 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
-                "[r] restore   [d] discard   [Esc] later",
+                popup_keys(Mode::Recover),
                 theme::key(),
             )));
             let r = centered(area, 64, lines.len() as u16 + 2);
@@ -102,25 +106,21 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 .title(" Recover unsaved edits? ");
             frame.render_widget(Paragraph::new(lines).block(block), r);
         }
-        Popup::Prompt { title, text, .. } => {
+        Popup::Prompt { title, input, .. } => {
             let r = centered(area, 64, 5);
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(format!(" {title} "));
-            let lines = vec![
-                Line::from(vec![
-                    Span::raw(text.clone()),
-                    Span::styled("▏", theme::key()),
-                ]),
-                Line::from(Span::styled("Enter confirm · Esc cancel", theme::dim())),
-            ];
+            let keys = hint_text(Mode::Prompt);
+            let lines = vec![Line::from(""), Line::from(Span::styled(keys, theme::dim()))];
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .block(block),
                 r,
             );
+            input_line(input, frame, r, 0);
         }
         Popup::Menu {
             title,
@@ -152,34 +152,24 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             options,
             filter,
             selected,
-            allow_new,
             ..
         } => {
-            let matching = Popup::matching(options, filter);
-            let mut lines = vec![Line::from(vec![
-                Span::styled("filter: ", theme::dim()),
-                Span::raw(filter.clone()),
-                Span::styled("▏", theme::key()),
-            ])];
-            let mut items: Vec<String> = matching
-                .iter()
-                .map(|&i| {
-                    let (code, label) = &options[i];
-                    if code.is_empty() || code == label {
-                        label.clone()
-                    } else {
-                        format!("{label}  ({code})")
+            let mut lines = vec![Line::from(Span::styled("filter: ", theme::dim()))];
+            let items: Vec<String> = popup
+                .choices()
+                .into_iter()
+                .map(|choice| match choice {
+                    Some(i) => {
+                        let (code, label) = &options[i];
+                        if code.is_empty() || code == label {
+                            label.clone()
+                        } else {
+                            format!("{label}  ({code})")
+                        }
                     }
+                    None => format!("+ add \"{}\"", filter.text().trim()),
                 })
                 .collect();
-            if *allow_new
-                && !filter.trim().is_empty()
-                && !options
-                    .iter()
-                    .any(|(c, _)| c.eq_ignore_ascii_case(filter.trim()))
-            {
-                items.push(format!("+ add \"{}\"", filter.trim()));
-            }
             let h = (items.len() as u16 + 3)
                 .min(area.height.saturating_sub(2))
                 .max(4);
@@ -199,6 +189,7 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 .borders(Borders::ALL)
                 .title(format!(" {title} "));
             frame.render_widget(Paragraph::new(lines).block(block), r);
+            input_line(filter, frame, r, 8);
         }
         Popup::Text {
             title, area: ta, ..
@@ -211,12 +202,38 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {title} — Esc done · C-S save "));
+                .title(format!(" {title} — {} ", hint_text(Mode::TextBox)));
             let inner = block.inner(r);
             frame.render_widget(block, r);
             frame.render_widget(ta.as_ref(), inner);
         }
     }
+}
+
+/// The text input on the first line inside a popup's border, after a `prefix`-wide label.
+fn input_line(input: &crate::app::input::Input, frame: &mut Frame, r: Rect, prefix: u16) {
+    let inner = Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.min(3) / 3,
+    );
+    let at = Rect::new(
+        inner.x + prefix.min(inner.width),
+        inner.y,
+        inner.width.saturating_sub(prefix),
+        inner.height,
+    );
+    super::input::draw(input, frame, at, ratatui::style::Style::default());
+}
+
+/// "Esc done · C-S save": the exact-key hints of a mode, for a popup's title.
+fn hint_text(mode: Mode) -> String {
+    bindings_for(mode)
+        .filter(|b| b.hint && b.keys[0].is_exact())
+        .map(|b| format!("{} {}", b.keys[0].label(), b.label))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn message(frame: &mut Frame, area: Rect, title: &str, text: &str) {

@@ -27,8 +27,8 @@ pub fn empty_app() -> App {
 }
 
 /// One key: `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`,
-/// `<Home>`, `<End>`, `<BS>`, `<Del>`, `<Space>`, `<C-x>` (control), `<A-Up>` (alt), or a
-/// single character.
+/// `<Home>`, `<End>`, `<BS>`, `<Del>`, `<Space>`, `<PgUp>`, `<PgDn>`, `<F1>`, `<C-x>` or
+/// `<C-Left>` (control), `<A-Up>` or `<A-b>` (alt), or a single character.
 pub fn key(token: &str) -> KeyEvent {
     let named = |s: &str| match s {
         "Enter" => KeyCode::Enter,
@@ -44,14 +44,15 @@ pub fn key(token: &str) -> KeyEvent {
         "BS" => KeyCode::Backspace,
         "Del" => KeyCode::Delete,
         "Space" => KeyCode::Char(' '),
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "F1" => KeyCode::F(1),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
         other => panic!("unknown key <{other}>"),
     };
     if let Some(inner) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
         if let Some(c) = inner.strip_prefix("C-") {
-            return KeyEvent::new(
-                KeyCode::Char(c.chars().next().unwrap()),
-                KeyModifiers::CONTROL,
-            );
+            return KeyEvent::new(named(c), KeyModifiers::CONTROL);
         }
         if let Some(n) = inner.strip_prefix("A-") {
             return KeyEvent::new(named(n), KeyModifiers::ALT);
@@ -86,6 +87,29 @@ pub fn press(app: &mut App, token: &str, times: usize) {
     for _ in 0..times {
         app.on_key(key(token));
     }
+}
+
+/// An app on a copy of a demo database made once per test binary: much faster than loading
+/// the demo for each of many apps. `size` is the terminal size.
+pub fn demo_copy(size: (u16, u16)) -> App {
+    use std::sync::OnceLock;
+    static DEMO: OnceLock<(tempfile::TempDir, std::path::PathBuf)> = OnceLock::new();
+    let (dir, demo) = DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("scratch dir");
+        let demo = dir.path().join("demo.db");
+        let mut s = Store::open(&demo, None, "tester").expect("demo db");
+        persona_studio::demo::load_demo(&mut s).expect("demo loads");
+        (dir, demo)
+    });
+    let copy = dir.path().join(format!("run-{}.db", next_run()));
+    std::fs::copy(demo, &copy).expect("copy demo");
+    App::new(Store::open(&copy, None, "tester").expect("open copy"), size)
+}
+
+fn next_run() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The screen as text, one line per row, trailing spaces trimmed.

@@ -1,5 +1,9 @@
 //! The persona editor's state: the unsaved draft, its tabs, forms and list selections.
 
+mod actions;
+mod fields;
+mod save;
+
 use super::form::FormState;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, SECTIONS};
 use crate::model::{Persona, Row, Value};

@@ -1,5 +1,7 @@
 //! The persona browser: a filtered, sorted window over the tenant's personas.
 
+mod actions;
+
 use crate::catalog::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
 use crate::model::Summary;
 use crate::store::{Filter, Result, SortKey, Store};
@@ -23,6 +25,8 @@ pub struct Browser {
     pub rows: Vec<Summary>,
     /// `/` was pressed: typed keys go to the search text.
     pub searching: bool,
+    /// The search line; its text is `filter.text` as typed.
+    pub search: crate::app::input::Input,
     pub functions: Vec<String>,
 }
 

@@ -1,0 +1,172 @@
+//! What the browser's keys do: moving, opening, filtering, sorting, and typing the search.
+
+use crossterm::event::KeyEvent;
+
+use crate::app::editor::Editor;
+use crate::app::input::Input;
+use crate::app::keymap::Action;
+use crate::app::popup::{Pending, Popup};
+use crate::app::{App, Effect};
+use crate::model::Persona;
+
+impl App {
+    pub(in crate::app) fn browser_action(&mut self, action: Action) -> Effect {
+        let vp = self.viewport();
+        let b = &mut self.browser;
+        let sel = b.selected;
+        let target = match action {
+            Action::Quit => return Effect::Quit,
+            Action::Up => Some(sel.saturating_sub(1)),
+            Action::Down => Some(sel + 1),
+            Action::Top => Some(0),
+            Action::Bottom => Some(b.total.saturating_sub(1)),
+            Action::PageUp => Some(sel.saturating_sub(vp)),
+            Action::PageDown => Some(sel + vp),
+            _ => None,
+        };
+        if let Some(t) = target {
+            if let Err(e) = self.browser.select(&self.store, t, vp) {
+                self.error(e.to_string());
+            }
+            return Effect::None;
+        }
+        let mut refilter = true;
+        match action {
+            Action::Open => {
+                refilter = false;
+                if let Some(id) = self.browser.selected_summary().map(|s| s.id.clone()) {
+                    match self.store.load(&id) {
+                        Ok(p) => self.open_editor(p),
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+            }
+            Action::New => {
+                refilter = false;
+                self.editor = Some(Editor::new(Persona::new_draft()));
+                self.info("New persona: type a name, then Ctrl-S to save");
+            }
+            Action::Duplicate => {
+                refilter = false;
+                if let Some(id) = self.browser.selected_summary().map(|s| s.id.clone()) {
+                    match self.store.duplicate(&id) {
+                        Ok(p) => {
+                            let mut ed = Editor::new(p);
+                            ed.original = Persona::new_draft();
+                            self.editor = Some(ed);
+                            self.info("Duplicated as a new draft: Ctrl-S saves it");
+                        }
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+            }
+            Action::Delete => {
+                refilter = false;
+                if let Some(s) = self.browser.selected_summary() {
+                    let pending = Pending::DeletePersona {
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                    };
+                    let question = format!(
+                        "Delete \"{}\"? It moves to the trash (T), where it can be restored.",
+                        s.name
+                    );
+                    self.popups.push(Popup::Confirm { question, pending });
+                }
+            }
+            Action::Restore => {
+                if let Some(s) = self.browser.selected_summary().cloned() {
+                    match self.store.restore(&s.id) {
+                        Ok(()) => self.info(format!("Restored \"{}\"", s.name)),
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+            }
+            Action::Search => {
+                refilter = false;
+                self.browser.searching = true;
+                self.browser.search = Input::new(&self.browser.filter.text);
+            }
+            Action::ClearSearch => self.browser.filter.text.clear(),
+            Action::CycleArchetype => self.browser.cycle_archetype(),
+            Action::CycleStatus => self.browser.cycle_status(),
+            Action::CycleFunction => self.browser.cycle_function(),
+            Action::CycleTier => self.browser.cycle_tier(),
+            Action::ClearFilters => {
+                let deleted = self.browser.filter.deleted;
+                self.browser.filter = crate::store::Filter {
+                    deleted,
+                    ..Default::default()
+                };
+            }
+            Action::ReviewQueue => {
+                refilter = false;
+                self.show_queue();
+            }
+            Action::ArchetypeMap => {
+                refilter = false;
+                self.show_map();
+            }
+            Action::SwitchTenant => {
+                refilter = false;
+                self.switch_tenant_menu();
+            }
+            Action::Export => {
+                refilter = false;
+                let f = self.browser.filter.clone();
+                let selection = if f == crate::store::Filter::default() {
+                    crate::transfer::Selection::All
+                } else {
+                    crate::transfer::Selection::Filter(f)
+                };
+                self.export_prompt(selection);
+            }
+            Action::Import => {
+                refilter = false;
+                self.import_prompt();
+            }
+            Action::SortNext => self.browser.next_sort(),
+            Action::SortReverse => self.browser.descending = !self.browser.descending,
+            Action::ToggleTrash => self.browser.filter.deleted = !self.browser.filter.deleted,
+            _ => refilter = false,
+        }
+        if refilter {
+            self.browser.selected = 0;
+            self.browser.top = 0;
+            // A restore changes the data; everything else here only the view of it.
+            if action == Action::Restore {
+                self.reload_browser();
+            } else {
+                self.refilter_browser();
+            }
+        }
+        Effect::None
+    }
+
+    /// A key of the search line: typing narrows the list as it goes.
+    pub(in crate::app) fn search_action(&mut self, action: Action, key: &KeyEvent) {
+        let b = &mut self.browser;
+        match action {
+            Action::ClearSearch => {
+                b.searching = false;
+                b.search = Input::default();
+            }
+            Action::Done => b.searching = false,
+            Action::Type | Action::EditText => {
+                if !b.search.key(key) {
+                    return;
+                }
+            }
+            _ => return,
+        }
+        self.search_changed();
+    }
+
+    /// The search text changed (typed or pasted): filter again from the top.
+    pub(in crate::app) fn search_changed(&mut self) {
+        self.browser.filter.text = self.browser.search.text().to_string();
+        self.browser.selected = 0;
+        self.browser.top = 0;
+        self.refilter_browser();
+    }
+}

@@ -1,0 +1,72 @@
+//! Keys of the persona editor: form tabs, list tabs, a list's row form and the history tab.
+
+use super::screens::{BOTTOM, DOWN, TOP, UP};
+use super::{Action as A, Binding, Key, b};
+use crossterm::event::KeyCode as K;
+
+const NEXT_TAB: &[Key] = &[Key::code(K::Tab), Key::ch(']')];
+const PREV_TAB: &[Key] = &[Key::code(K::BackTab), Key::ch('[')];
+const SAVE: &[Key] = &[Key::ctrl('s')];
+const BACK: &[Key] = &[Key::code(K::Esc), Key::ch('q')];
+const EXPORT: &str = "export this persona (json, md, csv)";
+
+#[rustfmt::skip]
+pub(super) static FORM: &[Binding] = &[
+    b(UP, A::Up, "previous field", false),
+    b(DOWN, A::Down, "next field", false),
+    b(TOP, A::Top, "first field", false),
+    b(BOTTOM, A::Bottom, "last field", false),
+    b(NEXT_TAB, A::NextTab, "next tab", true),
+    b(PREV_TAB, A::PrevTab, "previous tab", false),
+    b(&[Key::code(K::Enter)], A::Edit, "edit", true),
+    b(&[Key::ch('e')], A::ExternalEdit, "edit in $EDITOR", false),
+    b(&[Key::ch('x'), Key::code(K::Delete)], A::ClearField, "clear field", false),
+    b(SAVE, A::Save, "save", true),
+    b(BACK, A::Back, "back", true),
+    b(&[Key::ch('R')], A::ApplyReadiness, "apply computed readiness", false),
+    b(&[Key::ch('L')], A::ApplyServiceLayer, "apply inferred service layer", false),
+    b(&[Key::ch('m')], A::MoveStatus, "move status (review workflow)", false),
+    b(&[Key::ch('E')], A::Export, EXPORT, false),
+];
+
+#[rustfmt::skip]
+pub(super) static LIST: &[Binding] = &[
+    b(UP, A::Up, "previous row", false),
+    b(DOWN, A::Down, "next row", false),
+    b(TOP, A::Top, "first row", false),
+    b(BOTTOM, A::Bottom, "last row", false),
+    b(NEXT_TAB, A::NextTab, "next tab", true),
+    b(PREV_TAB, A::PrevTab, "previous tab", false),
+    b(&[Key::ch('o')], A::AddRow, "add row", true),
+    b(&[Key::code(K::Enter)], A::Edit, "edit row", true),
+    b(&[Key::ch('d'), Key::code(K::Delete)], A::DeleteRow, "delete row", true),
+    b(&[Key::ch('K'), Key::alt(K::Up)], A::MoveRowUp, "move row up", false),
+    b(&[Key::ch('J'), Key::alt(K::Down)], A::MoveRowDown, "move row down", false),
+    b(SAVE, A::Save, "save", true),
+    b(BACK, A::Back, "back", true),
+    b(&[Key::ch('m')], A::MoveStatus, "move status (review workflow)", false),
+    b(&[Key::ch('E')], A::Export, EXPORT, false),
+];
+
+#[rustfmt::skip]
+pub(super) static ROW_FORM: &[Binding] = &[
+    b(UP, A::Up, "previous field", false),
+    b(DOWN, A::Down, "next field", false),
+    b(TOP, A::Top, "first field", false),
+    b(BOTTOM, A::Bottom, "last field", false),
+    b(&[Key::code(K::Enter)], A::Edit, "edit", true),
+    b(&[Key::ch('e')], A::ExternalEdit, "edit in $EDITOR", false),
+    b(&[Key::ch('x'), Key::code(K::Delete)], A::ClearField, "clear field", false),
+    b(SAVE, A::Save, "save", true),
+    b(BACK, A::CloseRow, "close row", true),
+];
+
+#[rustfmt::skip]
+pub(super) static HISTORY: &[Binding] = &[
+    b(NEXT_TAB, A::NextTab, "next tab", true),
+    b(PREV_TAB, A::PrevTab, "previous tab", false),
+    b(&[Key::ch('m')], A::MoveStatus, "move status", true),
+    b(&[Key::ch('E')], A::Export, EXPORT, false),
+    b(SAVE, A::Save, "save", false),
+    b(BACK, A::Back, "back", true),
+];

@@ -1,0 +1,267 @@
+//! Popups: each kind registered once here (its mode in `mode.rs`, its keys in `keymap/`),
+//! drawn by `ui::popup`. A key changes the top popup in place and says what happened (an
+//! `Outcome`); `answer.rs` carries out the answers that need the rest of the app.
+
+mod answer;
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::editor::FormKey;
+use super::input::Input;
+use super::keymap::Action;
+use super::mode::Mode;
+
+/// What a yes/no confirmation will do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    DeletePersona {
+        id: String,
+        name: String,
+    },
+    DeleteRow {
+        list: usize,
+        row: usize,
+    },
+    /// Apply the import plan kept in `App::pending_import`.
+    ApplyImport,
+}
+
+/// What happens after the "Save changes?" prompt, once answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum After {
+    CloseEditor,
+    Quit,
+}
+
+pub enum Popup {
+    /// Every key of `mode`, the mode it was opened over.
+    Help {
+        mode: Mode,
+        scroll: u16,
+    },
+    /// The actions of `mode`, filtered by the typed text.
+    Palette {
+        mode: Mode,
+        filter: Input,
+        selected: usize,
+    },
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+    SaveChanges {
+        after: After,
+    },
+    /// The persona changed in the database since it was loaded.
+    Conflict,
+    /// A menu of codes for a choice, lookup or organisation field. `allow_new` offers the
+    /// typed text as a new entry (organisation pickers).
+    Choose {
+        form: FormKey,
+        field: usize,
+        title: String,
+        options: Vec<(String, String)>,
+        filter: Input,
+        selected: usize,
+        allow_new: bool,
+    },
+    /// Multi-line text, soft-wrapped.
+    Text {
+        form: FormKey,
+        field: usize,
+        title: String,
+        area: Box<TextArea<'static>>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    /// Unsaved edits recovered from an earlier session that was closed or killed.
+    Recover {
+        items: Vec<(std::path::PathBuf, crate::recovery::Recovery)>,
+        selected: usize,
+    },
+    /// A one-line text prompt.
+    Prompt {
+        title: String,
+        input: Input,
+        purpose: PromptFor,
+    },
+    /// A menu of actions.
+    Menu {
+        title: String,
+        items: Vec<(String, String)>,
+        selected: usize,
+        purpose: MenuFor,
+    },
+}
+
+/// What a prompt's text is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PromptFor {
+    /// The note of a send-back to draft.
+    SendBackNote { id: String, to: String },
+    /// Where to write an export (the extension picks the format).
+    ExportPath {
+        selection: crate::transfer::Selection,
+    },
+    /// Which JSON bundle to import.
+    ImportPath,
+}
+
+/// What a menu choice does; items are (code, label).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MenuFor {
+    MoveStatus { id: String },
+    Tenant,
+}
+
+/// What a key did to the top popup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Changed in place, or the key does nothing here: the popup stays.
+    Stay,
+    /// The popup closes and nothing else happens.
+    Close,
+    /// The app carries out this answer (`App::answer`), which closes the popup or keeps it.
+    Answer(Action),
+}
+
+impl Popup {
+    /// Applies an action of the popup's mode to its own state.
+    pub fn apply(&mut self, action: Action, key: &KeyEvent) -> Outcome {
+        use Action as A;
+        let step = |sel: &mut usize, n: usize| match action {
+            A::Up => *sel = sel.saturating_sub(1),
+            _ => *sel = (*sel + 1).min(n.saturating_sub(1)),
+        };
+        match (self, action) {
+            (Popup::Help { scroll, .. }, A::Up) => *scroll = scroll.saturating_sub(1),
+            (Popup::Help { scroll, .. }, A::Down) => *scroll = scroll.saturating_add(1),
+            (
+                Popup::Palette {
+                    mode,
+                    filter,
+                    selected,
+                },
+                A::Up | A::Down,
+            ) => step(selected, super::palette_matches(*mode, filter.text()).len()),
+            (
+                Popup::Palette {
+                    filter, selected, ..
+                }
+                | Popup::Choose {
+                    filter, selected, ..
+                },
+                A::Type | A::EditText,
+            ) => {
+                if filter.key(key) {
+                    *selected = 0;
+                }
+            }
+            (p @ Popup::Choose { .. }, A::Up | A::Down) => {
+                let n = p.choices().len();
+                if let Popup::Choose { selected, .. } = p {
+                    step(selected, n);
+                }
+            }
+            (Popup::Recover { items, selected }, A::Up | A::Down) => step(selected, items.len()),
+            (
+                Popup::Menu {
+                    items, selected, ..
+                },
+                A::Up | A::Down,
+            ) => step(selected, items.len()),
+            (Popup::Prompt { input, .. }, A::Type | A::EditText) => {
+                input.key(key);
+            }
+            (Popup::Text { area, .. }, A::EditText) => {
+                area.input(*key);
+            }
+            // These say what was (not) done when they close, so the app answers.
+            (Popup::Prompt { .. } | Popup::Conflict | Popup::Recover { .. }, A::Close) => {
+                return Outcome::Answer(A::Close);
+            }
+            (_, A::Close) => return Outcome::Close,
+            (_, A::No) => return Outcome::Close,
+            (_, a) => return Outcome::Answer(a),
+        }
+        Outcome::Stay
+    }
+
+    /// Pasted text goes into the popup's text, if it has any; false when it has none.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Popup::Palette {
+                filter, selected, ..
+            }
+            | Popup::Choose {
+                filter, selected, ..
+            } => {
+                if filter.paste(text) {
+                    *selected = 0;
+                }
+                true
+            }
+            Popup::Prompt { input, .. } => {
+                input.paste(text);
+                true
+            }
+            Popup::Text { area, .. } => {
+                // The long-text box keeps line breaks (a Windows pair becomes one) and tabs;
+                // other control characters would reach the terminal, so they go.
+                let clean: String = text
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .chars()
+                    .filter(|c| matches!(c, '\n' | '\t') || !c.is_control())
+                    .collect();
+                area.insert_str(clean);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// What a pick-list shows for its filter: the matching options (indices into
+    /// `options`), then `None` for "add the typed text" when the list takes new entries.
+    pub fn choices(&self) -> Vec<Option<usize>> {
+        let Popup::Choose {
+            options,
+            filter,
+            allow_new,
+            ..
+        } = self
+        else {
+            return Vec::new();
+        };
+        let typed = filter.text().trim();
+        let mut out: Vec<Option<usize>> = Popup::matching(options, filter.text())
+            .into_iter()
+            .map(Some)
+            .collect();
+        if *allow_new
+            && !typed.is_empty()
+            && !options.iter().any(|(c, _)| c.eq_ignore_ascii_case(typed))
+        {
+            out.push(None);
+        }
+        out
+    }
+
+    /// The options of a menu that match the typed filter, as indices into `options`.
+    pub fn matching(options: &[(String, String)], filter: &str) -> Vec<usize> {
+        let f = filter.to_lowercase();
+        options
+            .iter()
+            .enumerate()
+            .filter(|(_, (code, label))| {
+                f.is_empty()
+                    || code.to_lowercase().contains(&f)
+                    || label.to_lowercase().contains(&f)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
