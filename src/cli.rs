@@ -301,7 +301,7 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
         }
         Command::Tenant { action } => match action {
             TenantAction::List { json } => {
-                let all = crate::store::tenant::list(store.conn())?;
+                let all = store.tenants()?;
                 if json {
                     writeln!(
                         out,
@@ -325,8 +325,7 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                         "tenant key \"{key}\" must be lowercase letters, digits and dashes"
                     )));
                 }
-                let t =
-                    crate::store::tenant::add(store.conn(), &key, name.as_deref().unwrap_or(&key))?;
+                let t = store.add_tenant(&key, name.as_deref().unwrap_or(&key))?;
                 writeln!(out, "tenant \"{}\" ready", t.key)?;
             }
         },

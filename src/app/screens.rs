@@ -2,7 +2,7 @@
 
 use crate::model::Summary;
 use crate::rules;
-use crate::store::workflow::DistributionRow;
+use crate::store::DistributionRow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {

@@ -221,3 +221,11 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
 pub fn core_index(name: &str) -> Option<usize> {
     CORE_FIELDS.iter().position(|f| f.name == name)
 }
+
+/// The `personas` column holding the name of an organisation row: the core field that picks it.
+pub fn org_name_column(kind: OrgKind) -> &'static str {
+    CORE_FIELDS
+        .iter()
+        .find(|f| f.kind == Kind::Org(kind))
+        .map_or("", |f| f.name)
+}

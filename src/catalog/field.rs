@@ -9,6 +9,10 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
+    /// In the order a persona's org rows resolve: a department hangs under its function, a
+    /// role under both.
+    pub const ALL: [OrgKind; 3] = [OrgKind::Function, OrgKind::Department, OrgKind::Role];
+
     pub fn table(self) -> &'static str {
         match self {
             OrgKind::Role => "org_roles",

@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
-use super::Store;
+use super::SqliteBackend;
 use super::convert::from_sql;
-use super::error::{Location, Problem, Result, StoreError, in_table};
+use super::error::in_table;
 use super::tenant::{new_id, resolve_org};
-use crate::catalog::validate::{Lookups, slugify, validate_value};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind};
 use crate::model::{Persona, Row, Value};
+use crate::store::Scope;
+use crate::store::error::{Result, StoreError};
 
 /// Core columns as loaded: every described column (computed ones too).
 fn core_select_list() -> String {
@@ -22,138 +23,51 @@ fn core_select_list() -> String {
         .join(", ")
 }
 
-/// Every bad value of a persona, in form order: required, types, ranges, lists, lookups, and
-/// the one-row-per-persona and unique-metric rules.
-pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
-    let mut out = Vec::new();
-    for (i, (f, v)) in CORE_FIELDS.iter().zip(&p.core).enumerate() {
-        if f.is_writable()
-            && let Err(message) = validate_value(f, v, lookups)
-        {
-            out.push(Problem {
-                location: Location::Core(i),
-                message,
-            });
-        }
-    }
-    for (li, (spec, rows)) in CHILD_SPECS.iter().zip(&p.lists).enumerate() {
-        if spec.cardinality == crate::catalog::Cardinality::One && rows.len() > 1 {
-            out.push(Problem {
-                location: Location::List(li, 1, 0),
-                message: format!("{} holds one row per persona", spec.title),
-            });
-        }
-        for (ri, row) in rows.iter().enumerate() {
-            for (fi, (f, v)) in spec.fields.iter().zip(&row.values).enumerate() {
-                if f.is_writable()
-                    && let Err(message) = validate_value(f, v, lookups)
-                {
-                    out.push(Problem {
-                        location: Location::List(li, ri, fi),
-                        message,
-                    });
-                }
-            }
-        }
-        if spec.key == "success_metrics" {
-            let mi = spec.field_index("metric_name").unwrap_or(0);
-            for (ri, row) in rows.iter().enumerate() {
-                let name = &row.values[mi];
-                if !name.is_blank() && rows[..ri].iter().any(|o| &o.values[mi] == name) {
-                    out.push(Problem {
-                        location: Location::List(li, ri, mi),
-                        message: format!(
-                            "\"{name}\" is already a metric of this persona; names are unique"
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    let (min, max, median) = (
-        p.get("salary_min_usd").as_i64(),
-        p.get("salary_max_usd").as_i64(),
-        p.get("salary_median_usd").as_i64(),
-    );
-    if let (Some(lo), Some(hi)) = (min, max)
-        && lo > hi
-        && let Some(i) = crate::catalog::core_index("salary_max_usd")
-    {
-        out.push(Problem {
-            location: Location::Core(i),
-            message: format!("{hi} is below the minimum {lo}"),
-        });
-    }
-    if let (Some(lo), Some(hi), Some(mid)) = (min, max, median)
-        && lo <= hi
-        && !(lo..=hi).contains(&mid)
-        && let Some(i) = crate::catalog::core_index("salary_median_usd")
-    {
-        out.push(Problem {
-            location: Location::Core(i),
-            message: format!("{mid} is outside the range {lo} to {hi}"),
-        });
-    }
-    out
-}
-
-impl Store {
-    /// Loads a persona of this tenant by id, deleted or not.
-    pub fn load(&self, id: &str) -> Result<Persona> {
-        load(&self.conn, &self.tenant.id, id)?
-            .ok_or_else(|| StoreError::NotFound(format!("persona {id}")))
-    }
-
-    /// Loads a persona of this tenant by slug.
-    pub fn load_by_slug(&self, slug: &str) -> Result<Persona> {
-        let id: Option<String> = self
+impl SqliteBackend {
+    pub(super) fn id_by_slug(&self, s: &Scope<'_>, slug: &str) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT id FROM personas WHERE tenant_id = ?1 AND slug = ?2",
-                params![self.tenant.id, slug],
+                params![s.tenant.id, slug],
                 |r| r.get(0),
             )
-            .optional()?;
-        match id {
-            Some(id) => self.load(&id),
-            None => Err(StoreError::NotFound(format!(
-                "persona \"{slug}\" in tenant {}",
-                self.tenant.key
-            ))),
-        }
+            .optional()?)
     }
 
-    /// Validates and writes a persona with all its lists in one transaction; returns it as
-    /// stored. An existing persona must still have the version it was loaded with.
-    pub fn save(&mut self, p: &Persona) -> Result<Persona> {
-        let problems = validate(p, &self.lookups);
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems));
-        }
+    /// One transaction; `overwrite` reads the stored version first, so the version check
+    /// passes: the user's explicit "overwrite" answer to a conflict.
+    pub(super) fn save(&mut self, s: &Scope<'_>, p: &Persona, overwrite: bool) -> Result<String> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let id = write(&tx, &self.tenant.id, &self.user_id, p, WriteMode::Checked)?;
+        let mut p = p.clone();
+        if overwrite && let Some(id) = &p.id {
+            p.version = tx.query_row(
+                "SELECT version FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                params![id, s.tenant.id],
+                |r| r.get(0),
+            )?;
+        }
+        let id = write(&tx, s.tenant.id.as_str(), s.user_id, &p, WriteMode::Checked)?;
         tx.commit()?;
-        self.load(&id)
+        Ok(id)
     }
 
-    /// Writes many personas in one transaction: all or nothing. A persona whose slug exists in
-    /// this tenant is replaced (its lists too); others are created. Returns (created, updated).
-    pub fn save_all(&mut self, personas: &[Persona]) -> Result<(usize, usize)> {
-        let mut problems = Vec::new();
-        for p in personas {
-            problems.extend(validate(p, &self.lookups));
-        }
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems));
-        }
+    /// All personas in one transaction, through the bulk writer: the full-text index is
+    /// rebuilt once per written persona at the end instead of once per row.
+    pub(super) fn save_all(
+        &mut self,
+        s: &Scope<'_>,
+        personas: &[Persona],
+    ) -> Result<(usize, usize)> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut bulk = super::bulk::Bulk::begin(&tx, false)?;
         let (mut created, mut updated) = (0, 0);
         for p in personas {
-            let existing = existing_by_slug(&tx, &self.tenant.id, p.slug())?;
+            let existing = existing_by_slug(&tx, &s.tenant.id, p.slug())?;
             let mut p = p.clone();
             match existing {
                 Some((id, version)) => {
@@ -166,121 +80,50 @@ impl Store {
                     created += 1;
                 }
             }
-            let created = p.id.is_none();
-            let id = write(
-                &tx,
-                &self.tenant.id,
-                &self.user_id,
-                &p,
-                WriteMode::ReplaceLists,
-            )?;
+            let is_new = p.id.is_none();
+            let id = write(&tx, &s.tenant.id, s.user_id, &p, WriteMode::ReplaceLists)?;
             // A new persona keeps the history it was exported with; an existing one keeps its
             // own (the move the import made, if any, is appended by the trigger).
-            if created && !p.history.is_empty() {
-                super::workflow::replace_history(&tx, &id, &self.tenant.id, &p.history)?;
+            if is_new && !p.history.is_empty() {
+                super::workflow::replace_history(&tx, &id, &s.tenant.id, &p.history)?;
             }
+            bulk.written(&tx, &id)?;
         }
+        bulk.finish(&tx)?;
         tx.commit()?;
         Ok((created, updated))
     }
 
-    /// Saves over whatever is stored now, ignoring the version check: the user's explicit
-    /// "overwrite" answer to a conflict.
-    pub fn save_overwriting(&mut self, p: &Persona) -> Result<Persona> {
-        let problems = validate(p, &self.lookups);
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut p = p.clone();
-        if let Some(id) = &p.id {
-            p.version = tx.query_row(
-                "SELECT version FROM personas WHERE id = ?1 AND tenant_id = ?2",
-                params![id, self.tenant.id],
-                |r| r.get(0),
-            )?;
-        }
-        let id = write(&tx, &self.tenant.id, &self.user_id, &p, WriteMode::Checked)?;
-        tx.commit()?;
-        self.load(&id)
-    }
-
-    pub fn soft_delete(&mut self, id: &str) -> Result<()> {
-        let n = self.conn.execute(
+    /// Stamps `deleted_at` (`delete`) or clears it; false when no such live (or trashed)
+    /// persona exists in the tenant.
+    pub(super) fn set_deleted(&mut self, s: &Scope<'_>, id: &str, delete: bool) -> Result<bool> {
+        let sql = if delete {
             "UPDATE personas SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 \
-             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NULL",
-            params![id, self.tenant.id],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("persona {id}")));
-        }
-        Ok(())
-    }
-
-    pub fn restore(&mut self, id: &str) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE personas SET deleted_at = NULL, version = version + 1 \
-             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NOT NULL",
-            params![id, self.tenant.id],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("deleted persona {id}")));
-        }
-        Ok(())
-    }
-
-    /// A copy of a persona as a new, unsaved draft with a free slug.
-    pub fn duplicate(&self, id: &str) -> Result<Persona> {
-        let mut p = self.load(id)?;
-        p.id = None;
-        p.version = 0;
-        p.created_at = None;
-        p.updated_at = None;
-        p.deleted_at = None;
-        for rows in &mut p.lists {
-            for r in rows {
-                r.id = None;
-            }
-        }
-        let name = format!("{} (copy)", p.name());
-        let slug = self.free_slug(&format!("{}-copy", p.slug()))?;
-        p.set("name", Value::Text(name));
-        p.set("slug", Value::Text(slug));
-        p.set("validation_status", Value::text("draft"));
-        p.set("validated_by", Value::Null);
-        p.set("validated_at", Value::Null);
-        Ok(p)
-    }
-
-    /// `base` if no persona uses it, else `base-2`, `base-3`, ... Slugs are unique across
-    /// tenants (the design's `personas_slug_unique`), so this looks at all of them.
-    pub fn free_slug(&self, base: &str) -> Result<String> {
-        let base = if base.is_empty() {
-            "persona".to_string()
+             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NULL"
         } else {
-            slugify(base)
+            "UPDATE personas SET deleted_at = NULL, version = version + 1 \
+             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NOT NULL"
         };
-        let mut candidate = base.clone();
-        let mut n = 2;
-        loop {
-            let taken: bool = self.conn.query_row(
-                "SELECT EXISTS(SELECT 1 FROM personas WHERE slug = ?1)",
-                params![candidate],
-                |r| r.get(0),
-            )?;
-            if !taken {
-                return Ok(candidate);
-            }
-            candidate = format!("{base}-{n}");
-            n += 1;
-        }
+        Ok(self.conn.execute(sql, params![id, s.tenant.id])? > 0)
     }
 
-    /// Names in the tenant's organisation table, for a picker.
-    pub fn org_names(&self, kind: OrgKind) -> Result<Vec<String>> {
-        super::tenant::org_names(&self.conn, &self.tenant.id, kind)
+    /// Slugs are unique across tenants (the design's `personas_slug_unique`), so this looks at
+    /// all of them.
+    pub(super) fn slug_taken(&self, slug: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM personas WHERE slug = ?1)",
+            params![slug],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub(super) fn slug_prefix_taken(&self, prefix: &str) -> Result<bool> {
+        // substr, not LIKE or GLOB: the prefix is data, and neither needs escaping then.
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM personas WHERE substr(slug, 1, length(?1)) = ?1)",
+            params![prefix],
+            |r| r.get(0),
+        )?)
     }
 }
 

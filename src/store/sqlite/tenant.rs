@@ -2,16 +2,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::Result;
 use crate::catalog::validate::slugify;
 use crate::catalog::{Lookups, OrgKind};
-
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Tenant {
-    pub id: String,
-    pub key: String,
-    pub name: String,
-}
+use crate::store::Tenant;
+use crate::store::error::Result;
 
 /// Every lookup table of the design, for loading codes and for `check`.
 pub const LOOKUP_TABLES: &[&str] = &[
@@ -73,14 +67,14 @@ pub fn add(conn: &Connection, key: &str, name: &str) -> Result<Tenant> {
         "INSERT INTO tenants (id, tenant_key, name) VALUES (?1, ?2, ?3)",
         params![new_id(), key, name],
     )?;
-    find(conn, key)?.ok_or_else(|| super::StoreError::UnknownTenant(key.to_string()))
+    find(conn, key)?.ok_or_else(|| crate::store::StoreError::UnknownTenant(key.to_string()))
 }
 
 /// The default tenant exists in every database this app has opened. Writes only when missing,
 /// so a read-only file that has it still opens.
 pub fn ensure_default(conn: &Connection) -> Result<()> {
-    if find(conn, super::DEFAULT_TENANT)?.is_none() {
-        add(conn, super::DEFAULT_TENANT, "Default tenant")?;
+    if find(conn, crate::store::DEFAULT_TENANT)?.is_none() {
+        add(conn, crate::store::DEFAULT_TENANT, "Default tenant")?;
     }
     Ok(())
 }
