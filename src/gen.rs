@@ -116,15 +116,10 @@ pub fn slug(seed: u64, n: u64) -> String {
 pub fn generate(store: &mut Store, count: u64, seed: u64) -> Result<GenReport> {
     let started = Instant::now();
     if store.slug_prefix_taken(&format!("gen-{seed}-"))? {
-        return Err(StoreError::Refused(format!(
-            "seed {seed} was already generated into this database (slugs gen-{seed}-…); \
-             use another --seed"
-        )));
+        return Err(StoreError::SeedTaken { seed });
     }
     if count > 0xFFFF_FFFF_FFFF {
-        return Err(StoreError::Refused(format!(
-            "{count} personas is more than one run can number"
-        )));
+        return Err(StoreError::TooMany { count });
     }
     let lookups = store.lookups().clone();
     let user = store.user_name().to_string();

@@ -415,7 +415,7 @@ fn a_seed_runs_once_per_database_and_seeds_coexist() {
     let (mut s, _) = generated(50, 4);
     let before = snapshot(&s);
     let err = synth::generate(&mut s, 10, 4).unwrap_err();
-    assert!(matches!(err, StoreError::Refused(_)), "{err}");
+    assert!(matches!(err, StoreError::SeedTaken { seed: 4 }), "{err}");
     assert!(err.to_string().contains("another --seed"), "{err}");
     assert_eq!(snapshot(&s), before);
     synth::generate(&mut s, 30, 5).unwrap();

@@ -275,7 +275,7 @@ fn save_is_one_transaction_and_a_failure_writes_nothing() {
     p.set("slug", Value::text("heor-lead-daniel-whitford"));
     let err = s.save(&p).unwrap_err();
     assert!(
-        matches!(&err, StoreError::Constraint { column, .. } if column == "slug"),
+        matches!(&err, StoreError::Duplicate { column, across_tenants: true, .. } if column == "slug"),
         "{err}"
     );
     assert!(err.to_string().contains("personas.slug"), "{err}");

@@ -42,6 +42,9 @@ const USD: Kind = Kind::Int {
     max: 100_000_000,
 };
 
+/// The table of the core record.
+pub const CORE_TABLE: &str = "personas";
+
 pub static CORE_FIELDS: &[FieldSpec] = &[
     // Identity
     f("name", "Name", TEXT, 0)

@@ -53,6 +53,9 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The error a backend wraps: kept as the `#[source]` of the variant that says what happened.
+pub type Source = Box<dyn std::error::Error + Send + Sync>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open {path}: {reason}")]
@@ -62,14 +65,63 @@ pub enum StoreError {
          use a newer Persona Studio to open it"
     )]
     TooNew { found: i64, known: i64 },
-    #[error("{}", .0.first().map(|p| p.to_string()).unwrap_or_default())]
+    /// Every problem of the record (or of every record of a bundle), in form order.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
-    #[error("{table}.{column}: {message}")]
-    Constraint {
+    /// A CHECK constraint of the schema refused a value.
+    #[error("{table}.{column}: allowed is {allowed}")]
+    CheckFailed {
+        table: String,
+        /// The column the constraint is about, or the constraint's own name or expression
+        /// when no described column matches it.
+        column: String,
+        allowed: String,
+        #[source]
+        source: Source,
+    },
+    /// A NOT NULL column was left empty.
+    #[error("{table}.{column}: is required")]
+    Required {
         table: String,
         column: String,
-        message: String,
+        #[source]
+        source: Source,
     },
+    /// A UNIQUE (or primary key) value is taken. `across_tenants`: the value is a persona's
+    /// handle, unique in the whole database.
+    #[error("{}", duplicate(.table, .column, *.across_tenants))]
+    Duplicate {
+        table: String,
+        column: String,
+        across_tenants: bool,
+        #[source]
+        source: Source,
+    },
+    /// A reference to a lookup code, organisation, user or persona that does not exist.
+    #[error("{table}: refers to a lookup code, organisation or user that does not exist")]
+    MissingReference {
+        table: String,
+        #[source]
+        source: Source,
+    },
+    /// A rule of the schema's triggers refused the write; their messages are written for
+    /// people (the review workflow's name the allowed moves).
+    #[error("{message}")]
+    RuleRefused {
+        message: String,
+        #[source]
+        source: Source,
+    },
+    /// The review workflow does not allow this status move.
+    #[error("{}{}", .persona.as_ref().map(|n| format!("{n}: ")).unwrap_or_default(), crate::workflow::refusal(.from, .to))]
+    MoveNotAllowed {
+        persona: Option<String>,
+        from: String,
+        to: String,
+    },
+    /// Sending a persona back to draft needs a note for its author.
+    #[error("sending {persona} back from {from} to draft needs a note for its author (--note)")]
+    NoteRequired { persona: String, from: String },
     #[error("{0} not found")]
     NotFound(String),
     #[error("unknown tenant \"{0}\" (see `persona-studio tenant list`)")]
@@ -87,13 +139,38 @@ pub enum StoreError {
     ReadOnly,
     #[error("the disk is full; your edits are kept, free some space and save again")]
     DiskFull,
+    /// `gen` with a seed whose personas are already in the database.
+    #[error(
+        "seed {seed} was already generated into this database (slugs gen-{seed}-…); use another --seed"
+    )]
+    SeedTaken { seed: u64 },
+    /// `gen` asked for more personas than its ids can number.
+    #[error("{count} personas is more than one run can number")]
+    TooMany { count: u64 },
+    /// The demo bundle shipped with the app does not parse.
+    #[error("demo data is invalid: {}", .0.join("; "))]
+    BadDemoData(Vec<String>),
+    /// An export aimed at the database file itself, which would destroy the data.
+    #[error("{path} is the database itself; choose another file for the export")]
+    ExportOverDatabase { path: String },
+    /// A command line that asks for something impossible; the message says what to give.
     #[error("{0}")]
-    Refused(String),
+    Usage(String),
     /// Anything else the database reported; the backend's own error is the source.
     #[error("database error: {0}")]
-    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
+    Database(#[source] Source),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+fn duplicate(table: &str, column: &str, across_tenants: bool) -> String {
+    if across_tenants {
+        format!(
+            "{table}.{column}: this {column} is already used by another persona; {column}s are unique across all tenants"
+        )
+    } else {
+        format!("{table}.{column}: this {column} is already used; it must be unique")
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

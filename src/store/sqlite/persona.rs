@@ -358,11 +358,11 @@ fn write(
             };
             status_moved = new_status != stored_status;
             if status_moved && !crate::workflow::is_allowed(&stored_status, new_status) {
-                return Err(StoreError::Refused(format!(
-                    "{}: {}",
-                    p.name(),
-                    crate::workflow::refusal(&stored_status, new_status)
-                )));
+                return Err(StoreError::MoveNotAllowed {
+                    persona: Some(p.name().to_string()),
+                    from: stored_status.clone(),
+                    to: new_status.to_string(),
+                });
             }
             let sets = names
                 .iter()

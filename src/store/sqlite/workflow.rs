@@ -8,7 +8,7 @@ use crate::model::Summary;
 use crate::store::Scope;
 use crate::store::error::{Result, StoreError};
 use crate::store::{DistributionRow, HistoryEntry};
-use crate::workflow::{is_allowed, is_send_back, refusal};
+use crate::workflow::{is_allowed, is_send_back};
 
 impl SqliteBackend {
     /// Moves a persona to another status as the store's user: refused with the allowed moves
@@ -40,13 +40,18 @@ impl SqliteBackend {
             return Err(StoreError::Conflict { name });
         }
         if !is_allowed(&from, to) {
-            return Err(StoreError::Refused(refusal(&from, to)));
+            return Err(StoreError::MoveNotAllowed {
+                persona: None,
+                from,
+                to: to.to_string(),
+            });
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         if is_send_back(&from, to) && note.is_none() {
-            return Err(StoreError::Refused(format!(
-                "sending {name} back from {from} to draft needs a note for its author (--note)"
-            )));
+            return Err(StoreError::NoteRequired {
+                persona: name,
+                from,
+            });
         }
         tx.execute(
             "UPDATE personas SET validation_status = ?3, version = version + 1, \
