@@ -39,8 +39,7 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
                 }
             }
         }
-        if spec.key == "success_metrics" {
-            let mi = spec.field_index("metric_name").unwrap_or(0);
+        if let Some(mi) = spec.unique_column.and_then(|c| spec.field_index(c)) {
             for (ri, row) in rows.iter().enumerate() {
                 let name = &row.values[mi];
                 if !name.is_blank() && rows[..ri].iter().any(|o| &o.values[mi] == name) {

@@ -17,7 +17,9 @@ use rusqlite::{Connection, Statement, Transaction, TransactionBehavior, params};
 use super::SqliteBackend;
 use super::error::in_table;
 use super::tenant::{ensure_user, new_id, resolve_org};
-use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Kind, OrgKind, org_name_column};
+use crate::catalog::{
+    CHILD_SPECS, CORE_FIELDS, Kind, LIST_OWNED_COLUMNS, OrgKind, org_name_column, search_columns,
+};
 use crate::model::{Persona, Value};
 use crate::store::Scope;
 use crate::store::error::Result;
@@ -68,20 +70,11 @@ impl Bulk {
     }
 
     /// Indexes every written persona once, as the triggers would (a stable FTS rowid per
-    /// persona in `persona_search_key`, then the rows of `persona_search_rows`), and restores
+    /// persona in `persona_search_key`, then the catalog's search columns of
+    /// `persona_search_rows`), and restores
     /// what `begin` dropped.
     pub(super) fn finish(self, conn: &Connection) -> Result<()> {
-        let columns = |table: &str| -> Result<Vec<String>> {
-            let mut st = conn.prepare(&format!("PRAGMA table_info({table})"))?;
-            let rows = st.query_map([], |r| r.get::<_, String>(1))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
-        let indexed = columns("persona_search")?;
-        let shared: Vec<String> = columns("persona_search_rows")?
-            .into_iter()
-            .filter(|c| indexed.contains(c))
-            .map(|c| quoted(&c))
-            .collect();
+        let shared: Vec<String> = search_columns().into_iter().map(quoted).collect();
         let cols = shared.join(", ");
         conn.execute_batch(&format!(
             "DELETE FROM persona_search WHERE rowid IN (SELECT k.fts_rowid FROM persona_search_key k \
@@ -180,7 +173,7 @@ fn write_new(
     ))?;
     let mut list_sts = Vec::new();
     for spec in CHILD_SPECS {
-        let mut fixed = vec!["id", "persona_id", "tenant_id", "created_at", "updated_at"];
+        let mut fixed = LIST_OWNED_COLUMNS.to_vec();
         fixed.extend(spec.order_column);
         let cols = spec
             .fields

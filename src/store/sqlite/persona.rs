@@ -9,7 +9,7 @@ use super::SqliteBackend;
 use super::convert::from_sql;
 use super::error::in_table;
 use super::tenant::{new_id, resolve_org};
-use crate::catalog::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind};
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, ChildSpec, OrgKind, org_name_column};
 use crate::model::{Persona, Row, Value};
 use crate::store::Scope;
 use crate::store::error::{Result, StoreError};
@@ -253,13 +253,8 @@ fn write(
     // Organisation names resolve to rows of the tenant (created on first use); the schema's
     // trigger then copies name and slug back into the persona.
     let (mut function_id, mut department_id, mut role_id) = (None, None, None);
-    for kind in [OrgKind::Function, OrgKind::Department, OrgKind::Role] {
-        let column = match kind {
-            OrgKind::Function => "function_name",
-            OrgKind::Department => "department_name",
-            OrgKind::Role => "role_name",
-        };
-        let Some(name) = text_of(p, column) else {
+    for kind in OrgKind::ALL {
+        let Some(name) = text_of(p, org_name_column(kind)) else {
             continue;
         };
         // Departments hang under the persona's function, roles under both.
@@ -282,7 +277,7 @@ fn write(
     let writable: Vec<(usize, &str)> = CORE_FIELDS
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.is_writable() && !(keep_status && f.name == "validation_status"))
+        .filter(|(_, f)| f.is_writable() && !(keep_status && f.workflow))
         .map(|(i, f)| (i, f.name))
         .collect();
     let mut values: Vec<Value> = writable.iter().map(|(i, _)| clean(&p.core[*i])).collect();
@@ -297,7 +292,7 @@ fn write(
         names.push(col);
         values.push(id.clone().map_or(Value::Null, Value::Text));
     }
-    for kind in [OrgKind::Function, OrgKind::Department, OrgKind::Role] {
+    for kind in OrgKind::ALL {
         let id_set = org_cols
             .iter()
             .any(|(c, id)| *c == kind.id_column() && id.is_some());

@@ -3,15 +3,30 @@
 use rusqlite::{params_from_iter, types::Value as Sql};
 
 use super::SqliteBackend;
+use crate::catalog::enums::VALIDATION_STATUSES;
+use crate::catalog::{SUMMARY_COLUMNS, SummarySource};
 use crate::model::Summary;
 use crate::store::Scope;
 use crate::store::error::Result;
 use crate::store::{Filter, SortKey};
 
-/// The columns `summary_from_row` reads, over `personas p LEFT JOIN persona_vpanes_scoring v`.
-pub const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.name, p.title, p.archetype, p.function_name, p.seniority_level, \
-     p.validation_status, v.total_score, v.priority_tier, p.ai_maturity_score, p.work_complexity_score, p.updated_at";
+/// The columns `summary_from_row` reads, over `personas p LEFT JOIN persona_vpanes_scoring v`
+/// (the score card), in the catalog's `SUMMARY_COLUMNS` order.
+pub fn summary_columns() -> &'static str {
+    static COLUMNS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        SUMMARY_COLUMNS
+            .iter()
+            .map(|c| match c.source {
+                SummarySource::Core | SummarySource::Store => format!("p.{}", c.name),
+                SummarySource::Scorecard => format!("v.{}", c.name),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    &COLUMNS
+}
 
+/// A summary from a row of `summary_columns()`.
 pub fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
     Ok(Summary {
         id: r.get(0)?,
@@ -31,22 +46,32 @@ pub fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
 }
 
 /// A fixed SQL expression per sort key; never built from input.
-fn sort_sql(key: SortKey) -> &'static str {
+fn sort_sql(key: SortKey) -> String {
     match key {
-        SortKey::Name => "p.name COLLATE NOCASE",
-        SortKey::Title => "p.title COLLATE NOCASE",
-        SortKey::Archetype => "p.archetype",
-        SortKey::Function => "p.function_name COLLATE NOCASE",
+        SortKey::Name => "p.name COLLATE NOCASE".into(),
+        SortKey::Title => "p.title COLLATE NOCASE".into(),
+        SortKey::Archetype => "p.archetype".into(),
+        SortKey::Function => "p.function_name COLLATE NOCASE".into(),
         SortKey::Seniority => {
             "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)"
+                .into()
         }
-        SortKey::Status => {
-            "CASE p.validation_status WHEN 'draft' THEN 1 WHEN 'pending_review' THEN 2 \
-             WHEN 'validated' THEN 3 WHEN 'published' THEN 4 WHEN 'archived' THEN 5 END"
-        }
-        SortKey::Tier => "v.priority_tier",
-        SortKey::Updated => "p.updated_at",
+        // The workflow's order, not the alphabet.
+        SortKey::Status => enum_order("p.validation_status", VALIDATION_STATUSES),
+        SortKey::Tier => "v.priority_tier".into(),
+        SortKey::Updated => "p.updated_at".into(),
     }
+}
+
+/// `CASE column WHEN 'first' THEN 1 ... END`: a column of a catalog enum sorted in the enum's
+/// order (NULL for any other value). The codes are the catalog's constants, never input.
+pub(super) fn enum_order(column: &str, codes: &[&str]) -> String {
+    let whens: Vec<String> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("WHEN '{}' THEN {}", c.replace('\'', "''"), i + 1))
+        .collect();
+    format!("CASE {column} {} END", whens.join(" "))
 }
 
 /// Turns typed words into an FTS5 query: each word quoted (so operators and quotes typed by
@@ -154,8 +179,9 @@ impl SqliteBackend {
         args.push(Sql::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.id IN (SELECT p.id {from} ORDER BY {order} LIMIT ?{} OFFSET ?{n}) ORDER BY {order}",
+            summary_columns(),
             n - 1
         );
         let mut st = self.conn.prepare_cached(&sql)?;

@@ -7,25 +7,6 @@ use crate::catalog::{Lookups, OrgKind};
 use crate::store::Tenant;
 use crate::store::error::Result;
 
-/// Every lookup table of the design, for loading codes and for `check`.
-pub const LOOKUP_TABLES: &[&str] = &[
-    "lookup_seniority_levels",
-    "lookup_organization_sizes",
-    "lookup_technology_adoption",
-    "lookup_risk_tolerance",
-    "lookup_change_readiness",
-    "lookup_geographic_scopes",
-    "lookup_pain_point_categories",
-    "lookup_severity_levels",
-    "lookup_frequency_levels",
-    "lookup_timeframes",
-    "lookup_goal_types",
-    "lookup_challenge_types",
-    "lookup_trigger_types",
-    "lookup_conference_types",
-    "lookup_conference_roles",
-];
-
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
@@ -101,8 +82,8 @@ pub fn ensure_user(conn: &Connection, username: &str) -> Result<String> {
 
 pub fn load_lookups(conn: &Connection) -> Result<Lookups> {
     let mut l = Lookups::default();
-    for table in LOOKUP_TABLES {
-        // Table names come from the constant list above, never from input.
+    for table in crate::catalog::lookup_tables() {
+        // Table names come from the catalog, never from input.
         let mut st = conn.prepare(&format!(
             "SELECT code, display_name FROM {table} WHERE is_active IS NOT 0 ORDER BY sort_order, code"
         ))?;

@@ -3,7 +3,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::SqliteBackend;
-use super::summary::{SUMMARY_COLUMNS, summary_from_row};
+use super::summary::{enum_order, summary_columns, summary_from_row};
+use crate::catalog::enums::ARCHETYPES;
 use crate::model::Summary;
 use crate::store::Scope;
 use crate::store::error::{Result, StoreError};
@@ -98,10 +99,11 @@ impl SqliteBackend {
     /// The review queue: personas waiting in pending_review, the longest waiting first.
     pub(super) fn review_queue(&self, s: &Scope<'_>) -> Result<Vec<Summary>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL AND p.validation_status = 'pending_review' \
              ORDER BY (SELECT max(h.changed_at) FROM persona_status_history h \
-                       WHERE h.persona_id = p.id AND h.to_status = 'pending_review'), p.updated_at, p.name"
+                       WHERE h.persona_id = p.id AND h.to_status = 'pending_review'), p.updated_at, p.name",
+            summary_columns()
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
@@ -127,12 +129,15 @@ pub(super) fn sign_last_move(
 impl SqliteBackend {
     /// The design's `v_archetype_distribution`, for this tenant only.
     pub(super) fn distribution(&self, s: &Scope<'_>) -> Result<Vec<DistributionRow>> {
-        let mut st = self.conn.prepare_cached(
+        // Archetypes in the catalog's order, unknown ones last.
+        let sql = format!(
             "SELECT archetype, function_name, persona_count, avg_ai_maturity, avg_work_complexity, avg_vpanes_score \
              FROM v_archetype_distribution WHERE tenant = ?1 \
-             ORDER BY CASE archetype WHEN 'AUTOMATOR' THEN 1 WHEN 'ORCHESTRATOR' THEN 2 WHEN 'LEARNER' THEN 3 \
-             WHEN 'SKEPTIC' THEN 4 ELSE 5 END, function_name COLLATE NOCASE",
-        )?;
+             ORDER BY coalesce({}, {}), function_name COLLATE NOCASE",
+            enum_order("archetype", ARCHETYPES),
+            ARCHETYPES.len() + 1
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![s.tenant.key], |r| {
             Ok(DistributionRow {
                 archetype: r.get(0)?,
@@ -149,9 +154,10 @@ impl SqliteBackend {
     /// Live personas that have both map scores, for the archetype map.
     pub(super) fn map_points(&self, s: &Scope<'_>) -> Result<Vec<Summary>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL \
-             AND p.ai_maturity_score IS NOT NULL AND p.work_complexity_score IS NOT NULL ORDER BY p.name COLLATE NOCASE"
+             AND p.ai_maturity_score IS NOT NULL AND p.work_complexity_score IS NOT NULL ORDER BY p.name COLLATE NOCASE",
+            summary_columns()
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
