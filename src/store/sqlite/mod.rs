@@ -11,6 +11,7 @@ mod convert;
 pub mod db;
 mod error;
 mod persona;
+mod rows;
 mod summary;
 mod tenant;
 mod workflow;
