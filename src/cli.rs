@@ -269,8 +269,8 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
             let from = p.text("validation_status").unwrap_or("draft").to_string();
             match store.move_status(&id, &to, note.as_deref(), None) {
                 Ok(_) => writeln!(out, "{slug}: {from} -> {to}")?,
-                Err(StoreError::Refused(msg)) => {
-                    eprintln!("persona-studio: {slug}: {msg}");
+                Err(e @ (StoreError::MoveNotAllowed { .. } | StoreError::NoteRequired { .. })) => {
+                    eprintln!("persona-studio: {slug}: {e}");
                     return Ok(1);
                 }
                 Err(e) => return Err(e),
@@ -301,7 +301,7 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
         }
         Command::Tenant { action } => match action {
             TenantAction::List { json } => {
-                let all = crate::store::tenant::list(store.conn())?;
+                let all = store.tenants()?;
                 if json {
                     writeln!(
                         out,
@@ -321,12 +321,11 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
             }
             TenantAction::Add { key, name } => {
                 if !crate::catalog::validate::is_slug(&key) {
-                    return Err(StoreError::Refused(format!(
+                    return Err(StoreError::Usage(format!(
                         "tenant key \"{key}\" must be lowercase letters, digits and dashes"
                     )));
                 }
-                let t =
-                    crate::store::tenant::add(store.conn(), &key, name.as_deref().unwrap_or(&key))?;
+                let t = store.add_tenant(&key, name.as_deref().unwrap_or(&key))?;
                 writeln!(out, "tenant \"{}\" ready", t.key)?;
             }
         },

@@ -8,8 +8,8 @@ pub const DEMO_JSON: &str = include_str!("../assets/demo/personas.json");
 /// Loads the demo set into the store's tenant in one transaction (existing slugs are
 /// replaced). Returns (created, updated).
 pub fn load_demo(store: &mut Store) -> Result<(usize, usize)> {
-    let mut personas = bundle_from_json(DEMO_JSON, Some(store.lookups()))
-        .map_err(|e| StoreError::Refused(format!("demo data is invalid: {}", e.join("; "))))?;
+    let mut personas =
+        bundle_from_json(DEMO_JSON, Some(store.lookups())).map_err(StoreError::BadDemoData)?;
     // Slugs are unique across tenants (the design's personas_slug_unique): in a second tenant
     // the demo personas get a free variant of their slug.
     for p in &mut personas {

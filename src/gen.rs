@@ -1,13 +1,8 @@
 //! `persona-studio gen`: synthetic personas at scale, for benchmarks, load and crash tests.
 //!
-//! Every persona is built from the column descriptions (`gen::persona`), checked with the
-//! store's own validation, and written with prepared statements in one transaction. Work the
-//! schema's triggers would do row by row is done once, in bulk: inside the transaction the
-//! triggers that write the full-text index and the two per-row triggers of a new persona
-//! (`PER_ROW_TRIGGERS`) are dropped, the rows inserted with their organisation names and
-//! history row, the new personas indexed from the triggers' own view in one INSERT ... SELECT,
-//! and the triggers re-created from the SQL that `sqlite_master` held for them. Any error,
-//! or a crash, rolls all of it back, the dropped triggers included.
+//! Every persona is built from the column descriptions (`gen::persona`) on a second thread
+//! and handed to the store's bulk writer (`Store::bulk_create`), which validates it and writes
+//! all of them in one transaction, indexing each for search once at the end.
 //!
 //! Output is deterministic for a seed: persona `n` of seed `s` (slug `gen-s-n`) has the same
 //! values and ids whatever the total, so runs with different seeds can share a database.
@@ -17,14 +12,10 @@ mod words;
 
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, Statement, Transaction, TransactionBehavior, params};
-
 pub use persona::{DELETED_SHARE, DISAGREEING_SHARE, Generated, persona};
 
-use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind};
-use crate::model::Value;
-use crate::store::tenant::resolve_org;
-use crate::store::{Problem, Result, Store, StoreError};
+use crate::model::{Persona, StatusChange, Value};
+use crate::store::{Result, Store, StoreError};
 
 pub const DEFAULT_SEED: u64 = 42;
 
@@ -119,31 +110,36 @@ pub fn slug(seed: u64, n: u64) -> String {
     format!("gen-{seed}-{n}")
 }
 
-/// Writes `count` synthetic personas of `seed` into the store's tenant, all or nothing.
-/// Refused when the seed was already generated into this database (slugs are unique).
+/// Writes `count` synthetic personas of `seed` into the store's tenant, all or nothing,
+/// through the store's bulk writer. Refused when the seed was already generated into this
+/// database (slugs are unique).
 pub fn generate(store: &mut Store, count: u64, seed: u64) -> Result<GenReport> {
     let started = Instant::now();
-    let conn = store.conn();
-    let taken: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM personas WHERE slug GLOB ?1)",
-        params![format!("gen-{seed}-*")],
-        |r| r.get(0),
-    )?;
-    if taken {
-        return Err(StoreError::Refused(format!(
-            "seed {seed} was already generated into this database (slugs gen-{seed}-…); \
-             use another --seed"
-        )));
+    if store.slug_prefix_taken(&format!("gen-{seed}-"))? {
+        return Err(StoreError::SeedTaken { seed });
     }
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let old_cache: i64 = tx.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    // About 256 MB of page cache while writing (the default is 2 MB), so the pages being
-    // filled stay in memory instead of spilling to the WAL and being read back.
-    tx.pragma_update(None, "cache_size", -262_144)?;
-    let result = write_all(&tx, store, count, seed);
-    tx.pragma_update(None, "cache_size", old_cache)?;
-    let list_rows = result?;
-    tx.commit()?;
+    if count > 0xFFFF_FFFF_FFFF {
+        return Err(StoreError::TooMany { count });
+    }
+    let lookups = store.lookups().clone();
+    let user = store.user_name().to_string();
+    let prefix = Rng::stream(seed, 0, 2).next_u64() as u32;
+    // Personas are built on a second thread while the store writes: SQLite uses one core, and
+    // building takes about a tenth of the time.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Persona>(256);
+    let list_rows = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for n in 1..=count {
+                let p = stored_form(persona(seed, n, &lookups), prefix, n, &user);
+                if send.send(p).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        // `receive` is dropped when the store returns, which stops the builder thread before
+        // the join.
+        store.bulk_create(&mut receive.into_iter().map(Ok))
+    })?;
     Ok(GenReport {
         personas: count,
         list_rows,
@@ -151,39 +147,31 @@ pub fn generate(store: &mut Store, count: u64, seed: u64) -> Result<GenReport> {
     })
 }
 
-/// Triggers on personas that run per inserted row and that `gen` does itself, in bulk:
-/// copying the organisation names and slugs, and the history row of a new persona.
-pub const PER_ROW_TRIGGERS: &[&str] = &[
-    "trigger_sync_persona_org_names_insert",
-    "workflow_history_on_create",
-];
-
-/// The triggers `gen` suspends, as (name, CREATE TRIGGER sql) in schema order: every trigger
-/// that writes the full-text index, and `PER_ROW_TRIGGERS`.
-pub fn suspended_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let names: Vec<String> = PER_ROW_TRIGGERS.iter().map(|n| format!("'{n}'")).collect();
-    let mut st = conn.prepare(&format!(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' \
-         AND (sql LIKE '%persona_search%' OR name IN ({})) ORDER BY rowid",
-        names.join(", ")
-    ))?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The indexes of `personas` that a CREATE INDEX made (not those of its UNIQUE constraints), as
-/// (name, sql) in schema order.
-pub fn persona_indexes(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut st = conn.prepare(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'personas' \
-         AND sql IS NOT NULL ORDER BY rowid",
-    )?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn quoted(identifier: &str) -> String {
-    format!("\"{}\"", identifier.replace('"', "\"\""))
+/// A generated persona as the bulk writer takes it: ordered ids, its timestamps, and the
+/// creation row of its history, signed by the acting user.
+fn stored_form(g: Generated, prefix: u32, n: u64, user: &str) -> Persona {
+    let mut p = g.persona;
+    p.id = Some(ordered_id(prefix, n, 0, 0));
+    for (li, rows) in p.lists.iter_mut().enumerate() {
+        for (pos, row) in rows.iter_mut().enumerate() {
+            row.id = Some(ordered_id(prefix, n, li as u8 + 1, pos as u32));
+        }
+    }
+    p.created_at = Some(g.created_at.clone());
+    p.updated_at = Some(g.updated_at);
+    p.deleted_at = g.deleted_at;
+    p.set(
+        "validated_at",
+        g.validated_at.map_or(Value::Null, Value::Text),
+    );
+    p.history = vec![StatusChange {
+        from_status: None,
+        to_status: p.text("validation_status").unwrap_or("draft").to_string(),
+        changed_by: Some(user.to_string()),
+        changed_at: g.created_at,
+        note: Some("generated".to_string()),
+    }];
+    p
 }
 
 /// Ids that sort in generation order: a prefix from the seed, then the persona number, then
@@ -197,316 +185,4 @@ fn ordered_id(prefix: u32, n: u64, list: u8, row: u32) -> String {
         (n >> 8) & 0xFFF,
         n & 0xFF
     )
-}
-
-/// Everything inside the transaction; returns the number of list rows written.
-fn write_all(tx: &Transaction<'_>, store: &Store, count: u64, seed: u64) -> Result<u64> {
-    if count > 0xFFFF_FFFF_FFFF {
-        return Err(StoreError::Refused(format!(
-            "{count} personas is more than one run can number"
-        )));
-    }
-    let tenant = store.tenant().id.clone();
-    let user = store.user_id().to_string();
-    let lookups = store.lookups();
-
-    let triggers = suspended_triggers(tx)?;
-    for (name, _) in &triggers {
-        tx.execute_batch(&format!("DROP TRIGGER {}", quoted(name)))?;
-    }
-    // Secondary indexes of personas are built once at the end (a sort), not row by row: with
-    // rows arriving in random name order, keeping them up to date is most of the insert time.
-    let indexes = persona_indexes(tx)?;
-    for (name, _) in &indexes {
-        tx.execute_batch(&format!("DROP INDEX {}", quoted(name)))?;
-    }
-    let orgs = OrgIds::resolve(tx, &tenant)?;
-    let last_rowid: i64 =
-        tx.query_row("SELECT coalesce(max(rowid), 0) FROM personas", [], |r| {
-            r.get(0)
-        })?;
-
-    // The org names come from the org rows (as the sync trigger would copy them).
-    let org_names = ["function_name", "department_name", "role_name"];
-    let core: Vec<usize> = (0..CORE_FIELDS.len())
-        .filter(|&i| CORE_FIELDS[i].is_writable() && !org_names.contains(&CORE_FIELDS[i].name))
-        .collect();
-    let persona_st = tx.prepare(&insert_sql(
-        "personas",
-        &[
-            "id",
-            "tenant_id",
-            "created_at",
-            "updated_at",
-            "deleted_at",
-            "validated_by",
-            "validated_at",
-            "function_id",
-            "function_name",
-            "function_slug",
-            "department_id",
-            "department_name",
-            "department_slug",
-            "role_id",
-            "role_name",
-            "role_slug",
-        ],
-        core.iter().map(|&i| CORE_FIELDS[i].name),
-    ))?;
-    let mut list_sts = Vec::new();
-    for spec in CHILD_SPECS {
-        let mut fixed = vec!["id", "persona_id", "tenant_id", "created_at", "updated_at"];
-        fixed.extend(spec.order_column);
-        let cols = spec
-            .fields
-            .iter()
-            .filter(|f| f.is_writable())
-            .map(|f| f.name);
-        list_sts.push(tx.prepare(&insert_sql(spec.table, &fixed, cols))?);
-    }
-    // The history row the creation trigger would write, signed as the store signs a move.
-    let history_st = tx.prepare(
-        "INSERT INTO persona_status_history \
-         (id, persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
-         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 'generated')",
-    )?;
-
-    // Personas are built and validated on a second thread while this one writes: SQLite uses
-    // one core, and building takes about a tenth of the time.
-    let (send, receive) = std::sync::mpsc::sync_channel::<(u64, Generated, Vec<Problem>)>(256);
-    let list_rows = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for n in 1..=count {
-                let g = persona(seed, n, lookups);
-                let problems = crate::store::persona::validate(&g.persona, lookups);
-                if send.send((n, g, problems)).is_err() {
-                    break; // the writer stopped on an error
-                }
-            }
-        });
-        let mut w = Writer {
-            prefix: Rng::stream(seed, 0, 2).next_u64() as u32,
-            tenant: &tenant,
-            user: &user,
-            orgs: &orgs,
-            core: &core,
-            persona_st,
-            list_sts,
-            history_st,
-        };
-        // `receive` is dropped on an error, which stops the builder thread before the join.
-        let mut list_rows = 0;
-        for (n, g, problems) in receive {
-            if !problems.is_empty() {
-                return Err(StoreError::Invalid(problems));
-            }
-            list_rows += w.write(n, &g)?;
-        }
-        Ok(list_rows)
-    })?;
-
-    index_new_personas(tx, last_rowid)?;
-    for (_, sql) in indexes.iter().chain(&triggers) {
-        tx.execute_batch(sql)?;
-    }
-    Ok(list_rows)
-}
-
-/// The prepared statements of a run and what every row shares.
-struct Writer<'a> {
-    prefix: u32,
-    tenant: &'a str,
-    user: &'a str,
-    orgs: &'a OrgIds,
-    /// Indexes into `CORE_FIELDS` of the core columns bound after the fixed ones.
-    core: &'a [usize],
-    persona_st: Statement<'a>,
-    list_sts: Vec<Statement<'a>>,
-    history_st: Statement<'a>,
-}
-
-impl Writer<'_> {
-    /// Writes persona `n` with its history row and lists; returns how many list rows.
-    fn write(&mut self, n: u64, g: &Generated) -> Result<u64> {
-        let id = ordered_id(self.prefix, n, 0, 0);
-        let [f, d, r] = self.orgs.of(g.org);
-        let validated_by = g.validated_at.as_ref().map(|_| self.user);
-        let fixed: [&dyn rusqlite::ToSql; 16] = [
-            &id,
-            &self.tenant,
-            &g.created_at,
-            &g.updated_at,
-            &g.deleted_at,
-            &validated_by,
-            &g.validated_at,
-            &f.id,
-            &f.name,
-            &f.slug,
-            &d.id,
-            &d.name,
-            &d.slug,
-            &r.id,
-            &r.name,
-            &r.slug,
-        ];
-        let core = self.core.iter().map(|&i| &g.persona.core[i]);
-        bind(&mut self.persona_st, &fixed, core)?;
-        self.persona_st
-            .raw_execute()
-            .map_err(|e| crate::store::error::in_table("personas", e))?;
-        let status = g.persona.text("validation_status").unwrap_or("draft");
-        self.history_st.execute(params![
-            ordered_id(self.prefix, n, 0xFF, 0),
-            id,
-            self.tenant,
-            status,
-            self.user,
-            g.created_at
-        ])?;
-
-        let mut written = 0;
-        let lists = CHILD_SPECS
-            .iter()
-            .zip(&g.persona.lists)
-            .zip(&mut self.list_sts);
-        for (li, ((spec, rows), st)) in lists.enumerate() {
-            for (pos, row) in rows.iter().enumerate() {
-                let row_id = ordered_id(self.prefix, n, li as u8 + 1, pos as u32);
-                let pos = pos as i64;
-                let mut fixed: Vec<&dyn rusqlite::ToSql> =
-                    vec![&row_id, &id, &self.tenant, &g.created_at, &g.created_at];
-                if spec.order_column.is_some() {
-                    fixed.push(&pos);
-                }
-                let values = spec
-                    .fields
-                    .iter()
-                    .zip(&row.values)
-                    .filter(|(f, _)| f.is_writable())
-                    .map(|(_, v)| v);
-                bind(st, &fixed, values)?;
-                st.raw_execute()
-                    .map_err(|e| crate::store::error::in_table(spec.table, e))?;
-                written += 1;
-            }
-        }
-        Ok(written)
-    }
-}
-
-/// `INSERT INTO table (fixed..., cols...) VALUES (?1, ?2, ...)`; names come from the specs.
-fn insert_sql<'a>(table: &str, fixed: &[&'a str], cols: impl Iterator<Item = &'a str>) -> String {
-    let names: Vec<&str> = fixed.iter().copied().chain(cols).collect();
-    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    format!(
-        "INSERT INTO {table} ({}) VALUES ({})",
-        names.join(", "),
-        marks.join(", ")
-    )
-}
-
-fn bind<'v>(
-    st: &mut Statement<'_>,
-    fixed: &[&dyn rusqlite::ToSql],
-    values: impl Iterator<Item = &'v Value>,
-) -> Result<()> {
-    for (i, v) in fixed.iter().enumerate() {
-        st.raw_bind_parameter(i + 1, v)?;
-    }
-    for (i, v) in values.enumerate() {
-        st.raw_bind_parameter(fixed.len() + i + 1, clean(v))?;
-    }
-    Ok(())
-}
-
-/// Blank text is stored as NULL, as the store does.
-fn clean(v: &Value) -> &Value {
-    match v {
-        Value::Text(s) if s.trim().is_empty() => &Value::Null,
-        v => v,
-    }
-}
-
-/// Adds the full-text rows of the personas inserted after `last_rowid`, as the triggers would:
-/// a stable FTS rowid per persona in `persona_search_key`, then the rows of the same view the
-/// triggers read (`persona_search_rows`), with the columns the view and the index share.
-fn index_new_personas(tx: &Transaction<'_>, last_rowid: i64) -> Result<()> {
-    let columns = |table: &str| -> Result<Vec<String>> {
-        let mut st = tx.prepare(&format!("PRAGMA table_info({table})"))?;
-        let rows = st.query_map([], |r| r.get::<_, String>(1))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let indexed = columns("persona_search")?;
-    let shared: Vec<String> = columns("persona_search_rows")?
-        .into_iter()
-        .filter(|c| indexed.contains(c))
-        .map(|c| quoted(&c))
-        .collect();
-    let cols = shared.join(", ");
-    tx.execute(
-        "INSERT INTO persona_search_key (persona_id) SELECT id FROM personas WHERE rowid > ?1 \
-         AND id NOT IN (SELECT persona_id FROM persona_search_key) ORDER BY rowid",
-        params![last_rowid],
-    )?;
-    tx.execute(
-        &format!(
-            "INSERT INTO persona_search (rowid, {cols}) SELECT fts_rowid, {cols} \
-             FROM persona_search_rows WHERE persona_id IN (SELECT id FROM personas WHERE rowid > ?1)"
-        ),
-        params![last_rowid],
-    )?;
-    Ok(())
-}
-
-/// (function, department, role) names.
-type OrgNames = (&'static str, &'static str, &'static str);
-
-/// An organisation row: what the sync trigger copies into the persona.
-struct Org {
-    id: String,
-    name: String,
-    slug: String,
-}
-
-/// The organisation rows of `words::ORG_TREE` in the tenant, created when missing.
-struct OrgIds {
-    /// (function, department, role) names → their rows.
-    rows: Vec<(OrgNames, [std::rc::Rc<Org>; 3])>,
-}
-
-impl OrgIds {
-    fn resolve(conn: &Connection, tenant: &str) -> Result<OrgIds> {
-        let row = |kind: OrgKind, name: &str, f: Option<&str>, d: Option<&str>| -> Result<Org> {
-            let id = resolve_org(conn, tenant, kind, name, f, d)?;
-            let (name, slug) = conn.query_row(
-                &format!("SELECT name, slug FROM {} WHERE id = ?1", kind.table()),
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            Ok(Org { id, name, slug })
-        };
-        let mut rows = Vec::new();
-        for (function, departments) in words::ORG_TREE {
-            let f = std::rc::Rc::new(row(OrgKind::Function, function, None, None)?);
-            for (department, roles) in *departments {
-                let d = std::rc::Rc::new(row(OrgKind::Department, department, Some(&f.id), None)?);
-                for role in *roles {
-                    let r = row(OrgKind::Role, role, Some(&f.id), Some(&d.id))?;
-                    rows.push((
-                        (*function, *department, *role),
-                        [f.clone(), d.clone(), std::rc::Rc::new(r)],
-                    ));
-                }
-            }
-        }
-        Ok(OrgIds { rows })
-    }
-
-    fn of(&self, names: (&str, &str, &str)) -> &[std::rc::Rc<Org>; 3] {
-        self.rows
-            .iter()
-            .find(|(n, _)| *n == names)
-            .map(|(_, rows)| rows)
-            .expect("generated org names come from ORG_TREE, which resolve() walked")
-    }
 }

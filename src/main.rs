@@ -21,7 +21,8 @@ fn main() -> ExitCode {
         }
     };
     if init && let Some(key) = args.tenant.as_deref() {
-        let added = persona_studio::store::tenant::add(store.conn(), key, key)
+        let added = store
+            .add_tenant(key, key)
             .and_then(|_| store.switch_tenant(key));
         if let Err(e) = added {
             eprintln!("persona-studio: {e}");

@@ -21,6 +21,22 @@ fn app_with_new_persona() -> App {
     app
 }
 
+/// `app_with_new_persona` on a scratch file, with a plain SQL connection to that file for
+/// looking at the stored rows as another SQLite client would.
+fn file_app_with_new_persona() -> (tempfile::TempDir, App, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lists.db");
+    let store = persona_studio::store::Store::open(&db, None, "tester").unwrap();
+    let mut app = App::new(store, (80, 24));
+    keys(&mut app, &["n"]);
+    fill(&mut app, "name", "List Tester");
+    keys(&mut app, &["<C-s>"]);
+    assert!(!app.editor.as_ref().unwrap().is_dirty());
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    sql.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    (dir, app, sql)
+}
+
 /// An option of a menu that its own code, typed as the filter, selects first.
 fn pick_option(app: &App, f: &FieldSpec) -> String {
     let options: Vec<(String, String)> = match f.kind {
@@ -178,7 +194,7 @@ fn every_column_of_every_list_is_entered_saved_and_read_back() {
 
 #[test]
 fn rows_are_reordered_deleted_and_changed_from_the_keyboard() {
-    let mut app = app_with_new_persona();
+    let (_dir, mut app, conn) = file_app_with_new_persona();
     goto_tab(&mut app, "Pain points");
     for text in ["first", "second", "third"] {
         keys(&mut app, &["o"]);
@@ -199,7 +215,6 @@ fn rows_are_reordered_deleted_and_changed_from_the_keyboard() {
     };
     assert_eq!(order(&app), ["third", "first", "second"]);
     let seq: Vec<i64> = {
-        let conn = app.store.conn();
         let mut st = conn
             .prepare("SELECT sequence_order FROM persona_pain_points ORDER BY sequence_order")
             .unwrap();
@@ -430,7 +445,7 @@ fn choices_offer_only_allowed_values_and_the_store_refuses_others() {
 
 #[test]
 fn only_one_vpanes_row_per_persona() {
-    let mut app = app_with_new_persona();
+    let (_dir, mut app, conn) = file_app_with_new_persona();
     let mut p = app.store.load_by_slug("list-tester").unwrap();
     let li = persona_studio::catalog::child_index("vpanes_scoring").unwrap();
     p.lists[li].push(persona_studio::model::Row::new(&CHILD_SPECS[li]));
@@ -441,7 +456,6 @@ fn only_one_vpanes_row_per_persona() {
     assert!(err.contains("one row per persona"), "{err}");
     // And the schema itself refuses a second row from any SQL client.
     let id = p.id.clone().unwrap();
-    let conn = app.store.conn();
     conn.execute(
         "INSERT INTO persona_vpanes_scoring (persona_id, visibility) VALUES (?1, 1)",
         [&id],

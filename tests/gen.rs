@@ -11,33 +11,69 @@ use persona_studio::model::Value;
 use persona_studio::rules;
 use persona_studio::store::{Filter, SortKey, Store, StoreError};
 
-fn store() -> Store {
-    Store::open_in_memory(None, "tester").expect("in-memory store")
+/// A store on a scratch file, and a plain SQL connection to the same file for looking at what
+/// `gen` wrote as any SQLite client would. Derefs to the store.
+struct Db {
+    store: Store,
+    sql: rusqlite::Connection,
+    _dir: tempfile::TempDir,
 }
 
-fn generated(count: u64, seed: u64) -> (Store, GenReport) {
+impl Db {
+    fn sql(&self) -> &rusqlite::Connection {
+        &self.sql
+    }
+}
+
+impl std::ops::Deref for Db {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl std::ops::DerefMut for Db {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+}
+
+fn store() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    let store = Store::open(&db, None, "tester").expect("file store");
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    sql.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    Db {
+        store,
+        sql,
+        _dir: dir,
+    }
+}
+
+fn generated(count: u64, seed: u64) -> (Db, GenReport) {
     let mut s = store();
     let report = synth::generate(&mut s, count, seed).expect("gen succeeds");
     (s, report)
 }
 
-fn count(s: &Store, sql: &str) -> i64 {
-    s.conn()
+fn count(s: &Db, sql: &str) -> i64 {
+    s.sql()
         .query_row(sql, [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-fn strings(s: &Store, sql: &str) -> Vec<String> {
-    let mut st = s.conn().prepare(sql).unwrap();
+fn strings(s: &Db, sql: &str) -> Vec<String> {
+    let mut st = s.sql().prepare(sql).unwrap();
     st.query_map([], |r| r.get::<_, Option<String>>(0))
         .unwrap()
         .map(|r| r.unwrap().unwrap_or_default())
         .collect()
 }
 
-fn triggers(s: &Store) -> Vec<(String, String, String)> {
+fn triggers(s: &Db) -> Vec<(String, String, String)> {
     let mut st = s
-        .conn()
+        .sql()
         .prepare(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
         )
@@ -49,7 +85,7 @@ fn triggers(s: &Store) -> Vec<(String, String, String)> {
 }
 
 /// Every row of every table (FTS shadow tables and the schema included), as text.
-fn snapshot(s: &Store) -> BTreeMap<String, Vec<String>> {
+fn snapshot(s: &Db) -> BTreeMap<String, Vec<String>> {
     let tables = strings(
         s,
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
@@ -57,7 +93,7 @@ fn snapshot(s: &Store) -> BTreeMap<String, Vec<String>> {
     );
     let mut out = BTreeMap::new();
     for t in tables.into_iter().chain(["sqlite_master".to_string()]) {
-        let mut st = s.conn().prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let mut st = s.sql().prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
         let n = st.column_count();
         let mut rows: Vec<String> = st
             .query_map([], |r| {
@@ -76,8 +112,8 @@ fn snapshot(s: &Store) -> BTreeMap<String, Vec<String>> {
     out
 }
 
-fn fts_integrity(s: &Store) {
-    s.conn()
+fn fts_integrity(s: &Db) {
+    s.sql()
         .execute(
             "INSERT INTO persona_search(persona_search) VALUES ('integrity-check')",
             [],
@@ -94,7 +130,7 @@ fn the_same_seed_gives_the_same_personas() {
     let (d, _) = generated(30, 8);
     assert_eq!(ra.personas, 120);
     assert_eq!(ra.list_rows, rb.list_rows);
-    let comparable = |s: &Store, slug: &str| {
+    let comparable = |s: &Db, slug: &str| {
         let mut p = s.load_by_slug(slug).unwrap();
         // The acting user's id is random per database; everything else is generated.
         p.set("validated_by", Value::Null);
@@ -169,7 +205,7 @@ fn a_realistic_mix() {
     // Mostly consistent with the quadrant of the scores, a few deliberately not.
     let mut disagreeing = 0;
     let mut st = s
-        .conn()
+        .sql()
         .prepare("SELECT archetype, ai_maturity_score, work_complexity_score FROM personas")
         .unwrap();
     let all: Vec<(Option<String>, Option<f64>, Option<f64>)> = st
@@ -348,7 +384,7 @@ fn a_failure_midway_leaves_the_database_unchanged() {
     persona_studio::demo::load_demo(&mut s).unwrap();
     synth::generate(&mut s, 40, 1).unwrap();
     // An error raised by SQLite deep inside the run: after 150 new personas and their rows.
-    s.conn()
+    s.sql()
         .execute_batch(
             "CREATE TRIGGER injected_failure AFTER INSERT ON persona_goals \
              WHEN (SELECT count(*) FROM personas WHERE slug GLOB 'gen-2-*') >= 150 \
@@ -359,7 +395,7 @@ fn a_failure_midway_leaves_the_database_unchanged() {
     let err = synth::generate(&mut s, 400, 2).expect_err("the injected failure stops the run");
     assert!(err.to_string().contains("injected failure"), "{err}");
     assert_eq!(snapshot(&s), before, "something of the failed run stayed");
-    s.conn()
+    s.sql()
         .execute_batch("DROP TRIGGER injected_failure")
         .unwrap();
     fts_integrity(&s);
@@ -379,7 +415,7 @@ fn a_seed_runs_once_per_database_and_seeds_coexist() {
     let (mut s, _) = generated(50, 4);
     let before = snapshot(&s);
     let err = synth::generate(&mut s, 10, 4).unwrap_err();
-    assert!(matches!(err, StoreError::Refused(_)), "{err}");
+    assert!(matches!(err, StoreError::SeedTaken { seed: 4 }), "{err}");
     assert!(err.to_string().contains("another --seed"), "{err}");
     assert_eq!(snapshot(&s), before);
     synth::generate(&mut s, 30, 5).unwrap();

@@ -57,11 +57,13 @@ fn cases(default: usize) -> usize {
 
 const OTHER_TENANT_SLUG: &str = "owned-by-another-tenant";
 
-/// The demo set in the default tenant, and one persona in a second tenant.
-fn fuzz_store() -> Store {
-    let mut store = Store::open_in_memory(None, "fuzzer").unwrap();
+/// The demo set in the default tenant, and one persona in a second tenant, in a scratch file
+/// that `fingerprint` reads with a connection of its own.
+fn fuzz_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fuzz.db"), None, "fuzzer").unwrap();
     persona_studio::demo::load_demo(&mut store).unwrap();
-    persona_studio::store::tenant::add(store.conn(), "other", "Other").unwrap();
+    store.add_tenant("other", "Other").unwrap();
     store.switch_tenant("other").unwrap();
     let mut p = Persona::new_draft();
     p.set("name", persona_studio::model::Value::text("Elsewhere"));
@@ -71,12 +73,12 @@ fn fuzz_store() -> Store {
     );
     store.save(&p).unwrap();
     store.switch_tenant("default").unwrap();
-    store
+    (dir, store)
 }
 
 /// Row counts of every table and each persona's id, version and timestamps, in all tenants.
 fn fingerprint(store: &Store) -> Vec<String> {
-    let conn = store.conn();
+    let conn = rusqlite::Connection::open(store.path().expect("a file store")).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -466,7 +468,7 @@ fn mutate(rng: &mut Rng, j: &mut Json, keys: &[&str], strings: &[String]) {
 
 #[test]
 fn random_bytes_never_panic_and_never_write() {
-    let mut store = fuzz_store();
+    let (_dir, mut store) = fuzz_store();
     let mut rng = Rng(seed());
     let prefixes: [&[u8]; 4] = [
         b"",
@@ -503,7 +505,7 @@ fn random_bytes_never_panic_and_never_write() {
 
 #[test]
 fn random_bundle_shaped_json_never_panics_and_failures_never_write() {
-    let mut store = fuzz_store();
+    let (_dir, mut store) = fuzz_store();
     let lookups = store.lookups().clone();
     let (keys, strings) = (keys(), strings(&lookups));
     let mut rng = Rng(seed() ^ 0xB0B);
@@ -529,7 +531,7 @@ fn random_bundle_shaped_json_never_panics_and_failures_never_write() {
 
 #[test]
 fn mutated_demo_bundles_never_panic_and_failures_never_write() {
-    let mut store = fuzz_store();
+    let (_dir, mut store) = fuzz_store();
     let lookups = store.lookups().clone();
     let (keys, strings) = (keys(), strings(&lookups));
     let demo: Json =
@@ -578,7 +580,7 @@ fn mutated_demo_bundles_never_panic_and_failures_never_write() {
 
 #[test]
 fn deep_nesting_and_huge_numbers_are_errors_not_crashes() {
-    let mut store = fuzz_store();
+    let (_dir, mut store) = fuzz_store();
     let mut tally = Tally::default();
     let deep = format!(
         "{{\"format_version\": 1, \"personas\": [{{\"name\": \"Deep\", \"slug\": \"deep\", \"pain_points\": {}{}}}]}}",

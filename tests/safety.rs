@@ -68,10 +68,7 @@ fn read_only_and_full_databases_refuse_saves_but_keep_edits() {
     keys(&mut app, &["<Enter>"]);
     let slug = app.editor.as_ref().unwrap().draft.slug().to_string();
     fill(&mut app, "tagline", "Kept while read-only");
-    app.store
-        .conn()
-        .pragma_update(None, "query_only", true)
-        .unwrap();
+    app.store.set_read_only(true).unwrap();
     keys(&mut app, &["<C-s>"]);
     let st = app.status.clone().unwrap();
     assert!(
@@ -83,21 +80,10 @@ fn read_only_and_full_databases_refuse_saves_but_keep_edits() {
         &Value::text("Kept while read-only")
     );
     assert!(app.editor.as_ref().unwrap().is_dirty());
-    app.store
-        .conn()
-        .pragma_update(None, "query_only", false)
-        .unwrap();
+    app.store.set_read_only(false).unwrap();
 
     // A full disk: the database may not grow by a single page.
-    let pages: i64 = app
-        .store
-        .conn()
-        .query_row("PRAGMA page_count", [], |r| r.get(0))
-        .unwrap();
-    app.store
-        .conn()
-        .pragma_update(None, "max_page_count", pages)
-        .unwrap();
+    app.store.set_growth_allowed(false).unwrap();
     goto_tab(&mut app, "Narrative");
     let big = "A very long background story. ".repeat(20_000);
     let effects = keys(&mut app, &["e"]);
@@ -118,10 +104,7 @@ fn read_only_and_full_databases_refuse_saves_but_keep_edits() {
             .map(str::len),
         Some(big.len())
     );
-    app.store
-        .conn()
-        .pragma_update(None, "max_page_count", 1_073_741_823i64)
-        .unwrap();
+    app.store.set_growth_allowed(true).unwrap();
     keys(&mut app, &["<C-s>"]);
     assert!(!app.status.clone().unwrap().error);
     assert_eq!(

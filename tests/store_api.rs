@@ -10,6 +10,20 @@ use persona_studio::model::{Persona, Value};
 use persona_studio::rules;
 use persona_studio::store::{Filter, SortKey, Store, StoreError, db};
 
+/// A store on a scratch file (with the demo personas when `demo`) and a plain SQL connection
+/// to the same file: another SQLite client.
+fn file_store(demo: bool) -> (tempfile::TempDir, Store, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("api.db");
+    let mut s = Store::open(&db, None, "tester").unwrap();
+    if demo {
+        persona_studio::demo::load_demo(&mut s).unwrap();
+    }
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    sql.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    (dir, s, sql)
+}
+
 #[test]
 fn every_spec_column_exists_in_the_migrated_schema() {
     let conn = db::open_in_memory().unwrap();
@@ -173,14 +187,13 @@ fn sql_and_rust_rule_functions_agree_on_every_combination() {
 
 #[test]
 fn generated_tier_matches_the_rust_tier_at_the_boundaries() {
-    let mut s = store();
+    let (_dir, mut s, conn) = file_store(false);
     let mut p = Persona::new_draft();
     p.set("name", Value::text("Tier probe"));
     p.set("slug", Value::text("tier-probe"));
     let p = s.save(&p).unwrap();
     let id = p.id.clone().unwrap();
     for total in [15.9, 16.0, 30.9, 31.0, 45.9, 46.0] {
-        let conn = s.conn();
         conn.execute(
             "DELETE FROM persona_vpanes_scoring WHERE persona_id = ?1",
             [&id],
@@ -262,7 +275,7 @@ fn save_is_one_transaction_and_a_failure_writes_nothing() {
     p.set("slug", Value::text("heor-lead-daniel-whitford"));
     let err = s.save(&p).unwrap_err();
     assert!(
-        matches!(&err, StoreError::Constraint { column, .. } if column == "slug"),
+        matches!(&err, StoreError::Duplicate { column, across_tenants: true, .. } if column == "slug"),
         "{err}"
     );
     assert!(err.to_string().contains("personas.slug"), "{err}");
@@ -271,7 +284,7 @@ fn save_is_one_transaction_and_a_failure_writes_nothing() {
 
 #[test]
 fn soft_delete_restore_and_duplicate() {
-    let mut s = demo_store();
+    let (_dir, mut s, sql) = file_store(true);
     let n = s.count(&Filter::default()).unwrap();
     let p = s.load_by_slug("msl-oncology-amara-okafor").unwrap();
     let id = p.id.clone().unwrap();
@@ -285,8 +298,7 @@ fn soft_delete_restore_and_duplicate() {
         .unwrap(),
         1
     );
-    let in_view: i64 = s
-        .conn()
+    let in_view: i64 = sql
         .query_row(
             "SELECT count(*) FROM v_personas_summary WHERE id = ?1",
             [&id],
@@ -339,7 +351,7 @@ fn tenants_see_only_their_own_personas() {
     let path = dir.path().join("t.db");
     let mut d = Store::open(&path, None, "u").unwrap();
     persona_studio::demo::load_demo(&mut d).unwrap();
-    persona_studio::store::tenant::add(d.conn(), "acme", "Acme").unwrap();
+    d.add_tenant("acme", "Acme").unwrap();
     let mut acme = Store::open(&path, Some("acme"), "u").unwrap();
     assert_eq!(acme.count(&Filter::default()).unwrap(), 0);
     assert_eq!(
@@ -410,9 +422,8 @@ fn demo_data_passes_check_and_covers_the_design() {
 
 #[test]
 fn check_reports_a_stored_readiness_that_disagrees() {
-    let s = demo_store();
-    s.conn()
-        .execute("UPDATE personas SET gen_ai_readiness_level = 'expert', ai_maturity_score = 0 WHERE slug = 'msl-oncology-amara-okafor'", [])
+    let (_dir, s, sql) = file_store(true);
+    sql.execute("UPDATE personas SET gen_ai_readiness_level = 'expert', ai_maturity_score = 0 WHERE slug = 'msl-oncology-amara-okafor'", [])
         .unwrap();
     let report = s.check().unwrap();
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
@@ -421,7 +432,7 @@ fn check_reports_a_stored_readiness_that_disagrees() {
 
 #[test]
 fn org_names_are_synced_from_org_tables_by_trigger() {
-    let mut s = store();
+    let (_dir, mut s, sql) = file_store(false);
     let mut p = Persona::new_draft();
     p.set("name", Value::text("Org probe"));
     p.set("slug", Value::text("org-probe"));
@@ -433,17 +444,15 @@ fn org_names_are_synced_from_org_tables_by_trigger() {
         saved.get("role_slug"),
         &Value::text("medical-science-liaison")
     );
-    s.conn()
-        .execute(
-            "UPDATE org_functions SET name = 'Medical', slug = 'medical'",
-            [],
-        )
-        .unwrap();
+    sql.execute(
+        "UPDATE org_functions SET name = 'Medical', slug = 'medical'",
+        [],
+    )
+    .unwrap();
     let again = s.load_by_slug("org-probe").unwrap();
     assert_eq!(again.get("function_name"), &Value::text("Medical"));
     assert_eq!(again.get("function_slug"), &Value::text("medical"));
-    let dept_fn: Option<String> = s
-        .conn()
+    let dept_fn: Option<String> = sql
         .query_row("SELECT function_id FROM org_departments", [], |r| r.get(0))
         .unwrap();
     assert!(

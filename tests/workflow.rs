@@ -12,6 +12,17 @@ use persona_studio::model::Value;
 use persona_studio::store::{Filter, Store};
 use persona_studio::workflow::is_allowed;
 
+/// A store on a scratch file and a plain SQL connection to the same file: another SQLite
+/// client, for what the schema's triggers do without the app.
+fn file_store() -> (tempfile::TempDir, Store, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wf.db");
+    let s = Store::open(&db, None, "tester").unwrap();
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    sql.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    (dir, s, sql)
+}
+
 const ALLOWED: [(&str, &str); 7] = [
     ("draft", "pending_review"),
     ("pending_review", "validated"),
@@ -51,7 +62,7 @@ fn every_move_is_allowed_or_refused_in_the_store_and_in_sql() {
             if from == to {
                 continue;
             }
-            let mut s = store();
+            let (_dir, mut s, sql) = file_store();
             let id = new_persona(&mut s, "wf");
             walk_to(&mut s, &id, from);
             let result = s.move_status(&id, to, Some("because"), None);
@@ -62,11 +73,11 @@ fn every_move_is_allowed_or_refused_in_the_store_and_in_sql() {
                 let msg = result.unwrap_err().to_string();
                 assert!(msg.contains(&format!("allowed from {from}")), "{msg}");
                 // The trigger refuses the same move from a plain SQL client.
-                let sql = s.conn().execute(
+                let refused = sql.execute(
                     "UPDATE personas SET validation_status = ?1 WHERE id = ?2",
                     [to, &id.as_str()],
                 );
-                let err = sql.expect_err("SQL must refuse it too").to_string();
+                let err = refused.expect_err("SQL must refuse it too").to_string();
                 assert!(err.contains("validation_status"), "{err}");
             }
             let status = s.load(&id).unwrap().get("validation_status").clone();
@@ -77,7 +88,7 @@ fn every_move_is_allowed_or_refused_in_the_store_and_in_sql() {
 
 #[test]
 fn history_records_every_move_with_user_and_note() {
-    let mut s = store();
+    let (_dir, mut s, sql) = file_store();
     let id = new_persona(&mut s, "hist");
     s.move_status(&id, "pending_review", None, None).unwrap();
     assert!(
@@ -104,12 +115,11 @@ fn history_records_every_move_with_user_and_note() {
     assert!(h.iter().all(|e| e.changed_by.as_deref() == Some("tester")));
     assert_eq!(h[2].note.as_deref(), Some("Add evidence sources"));
     // A move made by another SQL client is recorded too (with no user).
-    s.conn()
-        .execute(
-            "UPDATE personas SET validation_status = 'pending_review' WHERE id = ?1",
-            [&id],
-        )
-        .unwrap();
+    sql.execute(
+        "UPDATE personas SET validation_status = 'pending_review' WHERE id = ?1",
+        [&id],
+    )
+    .unwrap();
     let h = s.history(&id).unwrap();
     assert_eq!(h.len(), 4);
     assert_eq!(h[3].changed_by, None);
@@ -372,7 +382,7 @@ fn tenants_never_see_each_other() {
     let db = dir.path().join("t.db");
     let mut a = Store::open(&db, None, "u").unwrap();
     persona_studio::demo::load_demo(&mut a).unwrap();
-    persona_studio::store::tenant::add(a.conn(), "beta", "Beta").unwrap();
+    a.add_tenant("beta", "Beta").unwrap();
     let mut b = Store::open(&db, Some("beta"), "u").unwrap();
     let mut p = persona_studio::model::Persona::new_draft();
     p.set("name", Value::text("Zed Beta"));

@@ -105,7 +105,7 @@ impl App {
     }
 
     pub(super) fn switch_tenant_menu(&mut self) {
-        match crate::store::tenant::list(self.store.conn()) {
+        match self.store.tenants() {
             Ok(all) => {
                 let current = self.store.tenant().key.clone();
                 let selected = all.iter().position(|t| t.key == current).unwrap_or(0);

@@ -5,7 +5,7 @@ use super::popup::{Popup, PromptFor};
 use super::{App, Effect};
 use crate::model::Summary;
 use crate::rules;
-use crate::store::workflow::DistributionRow;
+use crate::store::DistributionRow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {

@@ -44,6 +44,8 @@ const fn many(
         order_column: Some("sequence_order"),
         cardinality: Cardinality::Many,
         summary,
+        unique_column: None,
+        scorecard: false,
     }
 }
 
@@ -137,6 +139,8 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
             "duration_minutes",
             "is_ai_automatable",
         ],
+        unique_column: None,
+        scorecard: false,
     },
     many(
         "persona_tools_used",
@@ -207,6 +211,8 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         order_column: None,
         cardinality: Cardinality::One,
         summary: &["total_score", "priority_tier"],
+        unique_column: None,
+        scorecard: true,
     },
     many(
         "persona_education",
@@ -238,18 +244,22 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
             "is_current",
         ],
     ),
-    many(
-        "persona_success_metrics",
-        "success_metrics",
-        "Success metrics",
-        &[
-            f("metric_name", "Metric", TEXT)
-                .required()
-                .help("Unique within the persona"),
-            f("metric_description", "Description", LONG).required(),
-        ],
-        &["metric_name", "metric_description"],
-    ),
+    ChildSpec {
+        // The design's UNIQUE (persona_id, metric_name).
+        unique_column: Some("metric_name"),
+        ..many(
+            "persona_success_metrics",
+            "success_metrics",
+            "Success metrics",
+            &[
+                f("metric_name", "Metric", TEXT)
+                    .required()
+                    .help("Unique within the persona"),
+                f("metric_description", "Description", LONG).required(),
+            ],
+            &["metric_name", "metric_description"],
+        )
+    },
     ChildSpec {
         table: "persona_buying_process",
         key: "buying_process",
@@ -271,6 +281,8 @@ pub static CHILD_SPECS: &[ChildSpec] = &[
         order_column: None,
         cardinality: Cardinality::One,
         summary: &["role_in_purchase", "approval_process_complexity"],
+        unique_column: None,
+        scorecard: false,
     },
     many(
         "persona_buying_triggers",

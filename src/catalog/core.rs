@@ -42,17 +42,48 @@ const USD: Kind = Kind::Int {
     max: 100_000_000,
 };
 
+/// The table of the core record.
+pub const CORE_TABLE: &str = "personas";
+
+/// The `personas` columns the store owns and the catalog does not describe: ids, the
+/// concurrency version, timestamps and the organisation ids the org pickers resolve to.
+pub const CORE_OWNED_COLUMNS: &[&str] = &[
+    "id",
+    "tenant_id",
+    "version",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "function_id",
+    "department_id",
+    "role_id",
+];
+
+/// The columns of every list table the store owns (the order column aside).
+pub const LIST_OWNED_COLUMNS: &[&str] =
+    &["id", "persona_id", "tenant_id", "created_at", "updated_at"];
+
+/// The full-text index's columns: the persona and tenant it belongs to, the core columns
+/// marked `searched`, and one column with the text of all the lists.
+pub fn search_columns() -> Vec<&'static str> {
+    let mut out = vec!["persona_id", "tenant_id"];
+    out.extend(CORE_FIELDS.iter().filter(|f| f.searched).map(|f| f.name));
+    out.push("lists");
+    out
+}
+
 pub static CORE_FIELDS: &[FieldSpec] = &[
     // Identity
     f("name", "Name", TEXT, 0)
+        .searched()
         .required()
         .help("Display name of the persona"),
     f("slug", "Slug", Kind::Slug, 0)
         .required()
         .help("Unique id: lowercase letters, digits and dashes"),
-    f("title", "Title", TEXT, 0),
-    f("tagline", "Tagline", TEXT, 0),
-    f("one_liner", "One-liner", TEXT, 0),
+    f("title", "Title", TEXT, 0).searched(),
+    f("tagline", "Tagline", TEXT, 0).searched(),
+    f("one_liner", "One-liner", TEXT, 0).searched(),
     // Archetype (MECE framework)
     f("archetype", "Archetype", Kind::Choice(ARCHETYPES), 1),
     f(
@@ -76,16 +107,17 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     f("ai_maturity_score", "AI maturity", SCORE_100, 1)
         .help("0-100; 50 and above is high AI maturity"),
     // Organisational context
-    f("function_name", "Function", Kind::Org(OrgKind::Function), 2),
+    f("function_name", "Function", Kind::Org(OrgKind::Function), 2).searched(),
     f("function_slug", "Function slug", Kind::Computed, 2),
     f(
         "department_name",
         "Department",
         Kind::Org(OrgKind::Department),
         2,
-    ),
+    )
+    .searched(),
     f("department_slug", "Department slug", Kind::Computed, 2),
-    f("role_name", "Role", Kind::Org(OrgKind::Role), 2),
+    f("role_name", "Role", Kind::Org(OrgKind::Role), 2).searched(),
     f("role_slug", "Role slug", Kind::Computed, 2),
     // Professional profile
     f(
@@ -210,6 +242,7 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
         8,
     )
     .default(Default::Text("draft"))
+    .workflow()
     .help("Moves through the review workflow: Enter or m shows the allowed moves"),
     f("validated_by", "Validated by", Kind::Computed, 8),
     f("validated_at", "Validated at", Kind::Computed, 8),
@@ -220,4 +253,12 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
 /// Index of a core column in `CORE_FIELDS`.
 pub fn core_index(name: &str) -> Option<usize> {
     CORE_FIELDS.iter().position(|f| f.name == name)
+}
+
+/// The `personas` column holding the name of an organisation row: the core field that picks it.
+pub fn org_name_column(kind: OrgKind) -> &'static str {
+    CORE_FIELDS
+        .iter()
+        .find(|f| f.kind == Kind::Org(kind))
+        .map_or("", |f| f.name)
 }

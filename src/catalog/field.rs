@@ -9,6 +9,10 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
+    /// In the order a persona's org rows resolve: a department hangs under its function, a
+    /// role under both.
+    pub const ALL: [OrgKind; 3] = [OrgKind::Function, OrgKind::Department, OrgKind::Role];
+
     pub fn table(self) -> &'static str {
         match self {
             OrgKind::Role => "org_roles",
@@ -85,6 +89,11 @@ pub struct FieldSpec {
     /// Index of the editor tab (core record) the field sits on; 0 for list columns.
     pub section: usize,
     pub help: &'static str,
+    /// Moved only by the review workflow (with its user and note): an editor save keeps the
+    /// stored value.
+    pub workflow: bool,
+    /// Indexed for full-text search under its own name (`persona_search`).
+    pub searched: bool,
 }
 
 impl FieldSpec {
@@ -97,6 +106,8 @@ impl FieldSpec {
             default: Default::None,
             section: 0,
             help: "",
+            workflow: false,
+            searched: false,
         }
     }
 
@@ -112,6 +123,16 @@ impl FieldSpec {
 
     pub const fn section(mut self, s: usize) -> Self {
         self.section = s;
+        self
+    }
+
+    pub const fn searched(mut self) -> Self {
+        self.searched = true;
+        self
+    }
+
+    pub const fn workflow(mut self) -> Self {
+        self.workflow = true;
         self
     }
 
@@ -151,6 +172,12 @@ pub struct ChildSpec {
     pub cardinality: Cardinality,
     /// Columns shown in the list table, most telling first.
     pub summary: &'static [&'static str],
+    /// A column whose values are unique within one persona (a metric's name): validation and
+    /// the bundle reader refuse a repeat before the schema's UNIQUE does.
+    pub unique_column: Option<&'static str>,
+    /// The persona's score card (VPANES): the Markdown card draws it as bars in a section of
+    /// its own instead of a table, and `gen` gives nearly every persona one.
+    pub scorecard: bool,
 }
 
 impl ChildSpec {

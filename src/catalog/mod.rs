@@ -4,9 +4,33 @@ pub mod children;
 pub mod core;
 pub mod enums;
 pub mod field;
+pub mod summary;
 pub mod validate;
 
 pub use children::{CHILD_SPECS, child_index};
-pub use core::{CORE_FIELDS, SECTIONS, core_index};
+pub use core::{
+    CORE_FIELDS, CORE_OWNED_COLUMNS, CORE_TABLE, LIST_OWNED_COLUMNS, SECTIONS, core_index,
+    org_name_column, search_columns,
+};
 pub use field::{Cardinality, ChildSpec, Default, FieldSpec, Kind, OrgKind};
+pub use summary::{
+    BROWSER_COLUMNS, BrowserColumn, CSV_COLUMNS, SUMMARY_COLUMNS, SummaryColumn, SummarySource,
+    browser_columns,
+};
 pub use validate::{Lookups, parse_input, validate_value};
+
+/// Every lookup table a described column refers to, each once, in catalog order.
+pub fn lookup_tables() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let fields = CORE_FIELDS
+        .iter()
+        .chain(CHILD_SPECS.iter().flat_map(|c| c.fields));
+    for f in fields {
+        if let Kind::Lookup(t) = f.kind
+            && !out.contains(&t)
+        {
+            out.push(t);
+        }
+    }
+    out
+}

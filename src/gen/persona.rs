@@ -81,11 +81,7 @@ pub fn persona(seed: u64, n: u64, lookups: &Lookups) -> Generated {
     }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         if spec.cardinality == Cardinality::One {
-            let chance = if spec.key == "vpanes_scoring" {
-                0.95
-            } else {
-                0.6
-            };
+            let chance = if spec.scorecard { 0.95 } else { 0.6 };
             if rng.chance(chance) {
                 p.lists[li].push(row(spec, 0, 1, &plan, &mut rng, lookups));
             }
@@ -478,7 +474,7 @@ fn row(
     lookups: &Lookups,
 ) -> Row {
     let mut r = Row::new(spec);
-    if spec.key == "vpanes_scoring" {
+    if spec.scorecard {
         let scores = vpanes(rng);
         for (i, f) in spec.fields.iter().enumerate() {
             r.values[i] = match crate::model::persona::VPANES_COLUMNS
@@ -486,7 +482,7 @@ fn row(
                 .position(|c| *c == f.name)
             {
                 Some(k) => Value::Real(f64::from(scores[k]) / 10.0),
-                None if f.name == "scoring_notes" => text(rng.word(SCORING_NOTES)),
+                None if f.is_multiline() => text(rng.word(SCORING_NOTES)),
                 None => by_kind(f, rng, lookups, plan),
             };
         }

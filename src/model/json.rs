@@ -292,12 +292,12 @@ pub fn persona_from_json(
             }
             (Cardinality::One, Some(rj)) => read_row(rj, &lpath, &mut errors).into_iter().collect(),
         };
-        if spec.key == "success_metrics" {
-            let mi = spec.field_index("metric_name").unwrap_or(0);
+        if let Some(mi) = spec.unique_column.and_then(|c| spec.field_index(c)) {
+            let column = spec.fields[mi].name;
             for (k, r) in rows.iter().enumerate() {
                 let name = &r.values[mi];
                 if !name.is_blank() && rows[..k].iter().any(|o| &o.values[mi] == name) {
-                    errors.push(format!("{lpath}[{k}].metric_name: {name} is already used by another metric of this persona"));
+                    errors.push(format!("{lpath}[{k}].{column}: {name} is already used by another metric of this persona"));
                 }
             }
         }

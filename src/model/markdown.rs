@@ -152,7 +152,7 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     }
 
     for (spec, rows) in CHILD_SPECS.iter().zip(&p.lists) {
-        if rows.is_empty() || spec.key == "vpanes_scoring" {
+        if rows.is_empty() || spec.scorecard {
             continue;
         }
         let fields: Vec<(usize, &FieldSpec)> = spec

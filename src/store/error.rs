@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::catalog::validate::{Lookups, allowed};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, FieldSpec};
 
 /// Where in a persona a bad value sits, so the editor can focus it.
@@ -54,6 +53,9 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The error a backend wraps: kept as the `#[source]` of the variant that says what happened.
+pub type Source = Box<dyn std::error::Error + Send + Sync>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open {path}: {reason}")]
@@ -63,14 +65,63 @@ pub enum StoreError {
          use a newer Persona Studio to open it"
     )]
     TooNew { found: i64, known: i64 },
-    #[error("{}", .0.first().map(|p| p.to_string()).unwrap_or_default())]
+    /// Every problem of the record (or of every record of a bundle), in form order.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
-    #[error("{table}.{column}: {message}")]
-    Constraint {
+    /// A CHECK constraint of the schema refused a value.
+    #[error("{table}.{column}: allowed is {allowed}")]
+    CheckFailed {
+        table: String,
+        /// The column the constraint is about, or the constraint's own name or expression
+        /// when no described column matches it.
+        column: String,
+        allowed: String,
+        #[source]
+        source: Source,
+    },
+    /// A NOT NULL column was left empty.
+    #[error("{table}.{column}: is required")]
+    Required {
         table: String,
         column: String,
-        message: String,
+        #[source]
+        source: Source,
     },
+    /// A UNIQUE (or primary key) value is taken. `across_tenants`: the value is a persona's
+    /// handle, unique in the whole database.
+    #[error("{}", duplicate(.table, .column, *.across_tenants))]
+    Duplicate {
+        table: String,
+        column: String,
+        across_tenants: bool,
+        #[source]
+        source: Source,
+    },
+    /// A reference to a lookup code, organisation, user or persona that does not exist.
+    #[error("{table}: refers to a lookup code, organisation or user that does not exist")]
+    MissingReference {
+        table: String,
+        #[source]
+        source: Source,
+    },
+    /// A rule of the schema's triggers refused the write; their messages are written for
+    /// people (the review workflow's name the allowed moves).
+    #[error("{message}")]
+    RuleRefused {
+        message: String,
+        #[source]
+        source: Source,
+    },
+    /// The review workflow does not allow this status move.
+    #[error("{}{}", .persona.as_ref().map(|n| format!("{n}: ")).unwrap_or_default(), crate::workflow::refusal(.from, .to))]
+    MoveNotAllowed {
+        persona: Option<String>,
+        from: String,
+        to: String,
+    },
+    /// Sending a persona back to draft needs a note for its author.
+    #[error("sending {persona} back from {from} to draft needs a note for its author (--note)")]
+    NoteRequired { persona: String, from: String },
     #[error("{0} not found")]
     NotFound(String),
     #[error("unknown tenant \"{0}\" (see `persona-studio tenant list`)")]
@@ -88,132 +139,38 @@ pub enum StoreError {
     ReadOnly,
     #[error("the disk is full; your edits are kept, free some space and save again")]
     DiskFull,
+    /// `gen` with a seed whose personas are already in the database.
+    #[error(
+        "seed {seed} was already generated into this database (slugs gen-{seed}-…); use another --seed"
+    )]
+    SeedTaken { seed: u64 },
+    /// `gen` asked for more personas than its ids can number.
+    #[error("{count} personas is more than one run can number")]
+    TooMany { count: u64 },
+    /// The demo bundle shipped with the app does not parse.
+    #[error("demo data is invalid: {}", .0.join("; "))]
+    BadDemoData(Vec<String>),
+    /// An export aimed at the database file itself, which would destroy the data.
+    #[error("{path} is the database itself; choose another file for the export")]
+    ExportOverDatabase { path: String },
+    /// A command line that asks for something impossible; the message says what to give.
     #[error("{0}")]
-    Refused(String),
+    Usage(String),
+    /// Anything else the database reported; the backend's own error is the source.
     #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
+    Database(#[source] Source),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
+fn duplicate(table: &str, column: &str, across_tenants: bool) -> String {
+    if across_tenants {
+        format!(
+            "{table}.{column}: this {column} is already used by another persona; {column}s are unique across all tenants"
+        )
+    } else {
+        format!("{table}.{column}: this {column} is already used; it must be unique")
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode as C;
-        if let rusqlite::Error::SqliteFailure(f, msg) = &e {
-            match f.code {
-                C::DatabaseBusy | C::DatabaseLocked => return StoreError::Busy,
-                C::ReadOnly => return StoreError::ReadOnly,
-                C::DiskFull => return StoreError::DiskFull,
-                C::NotADatabase | C::DatabaseCorrupt => {
-                    return StoreError::Open {
-                        path: "the database".into(),
-                        reason: "the file is not a SQLite database or is damaged".into(),
-                    };
-                }
-                C::ConstraintViolation => {
-                    // The workflow triggers' RAISE messages are already written for people.
-                    if let Some(m) = msg
-                        .as_deref()
-                        .filter(|m| m.starts_with("personas.validation_status:"))
-                    {
-                        return StoreError::Refused(m.to_string());
-                    }
-                    if let Some(err) = msg
-                        .as_deref()
-                        .and_then(|m| constraint_from_message(None, m))
-                    {
-                        return err;
-                    }
-                }
-                _ => {}
-            }
-        }
-        StoreError::Sqlite(e)
-    }
-}
-
-/// Turns SQLite's constraint text into a message naming table, column and what is allowed.
-/// `table` is the table being written when the message itself does not name one (CHECK and
-/// FOREIGN KEY failures).
-pub fn constraint_from_message(table: Option<&str>, msg: &str) -> Option<StoreError> {
-    let fields_of = |t: &str| -> &'static [FieldSpec] {
-        if t == "personas" {
-            CORE_FIELDS
-        } else {
-            CHILD_SPECS
-                .iter()
-                .find(|c| c.table == t)
-                .map_or(&[], |c| c.fields)
-        }
-    };
-    let split = |rest: &str| -> (String, String) {
-        let first = rest.split(',').next().unwrap_or(rest).trim();
-        match first.split_once('.') {
-            Some((t, c)) => (t.to_string(), c.to_string()),
-            None => (table.unwrap_or("?").to_string(), first.to_string()),
-        }
-    };
-    if let Some(rest) = msg.strip_prefix("UNIQUE constraint failed: ") {
-        let (t, c) = split(rest);
-        let message = if c == "slug" {
-            "this slug is already used by another persona; slugs are unique across all tenants"
-                .into()
-        } else {
-            format!("this {c} is already used; it must be unique")
-        };
-        return Some(StoreError::Constraint {
-            table: t,
-            column: c,
-            message,
-        });
-    }
-    if let Some(rest) = msg.strip_prefix("NOT NULL constraint failed: ") {
-        let (t, c) = split(rest);
-        return Some(StoreError::Constraint {
-            table: t,
-            column: c,
-            message: "is required".into(),
-        });
-    }
-    if let Some(expr) = msg.strip_prefix("CHECK constraint failed: ") {
-        let t = table.unwrap_or("?");
-        let field = fields_of(t)
-            .iter()
-            .filter(|f| expr.contains(f.name))
-            .max_by_key(|f| f.name.len());
-        return Some(match field {
-            Some(f) => StoreError::Constraint {
-                table: t.into(),
-                column: f.name.into(),
-                message: format!("allowed is {}", allowed(f, &Lookups::default())),
-            },
-            None => StoreError::Constraint {
-                table: t.into(),
-                column: expr.to_string(),
-                message: "the value is outside what the schema allows".into(),
-            },
-        });
-    }
-    if msg.starts_with("FOREIGN KEY constraint failed") {
-        return Some(StoreError::Constraint {
-            table: table.unwrap_or("?").into(),
-            column: "(a reference)".into(),
-            message: "refers to a lookup code, organisation or user that does not exist".into(),
-        });
-    }
-    None
-}
-
-/// Wraps an error from writing `table` so CHECK and FOREIGN KEY failures name the table.
-pub fn in_table(table: &str, e: rusqlite::Error) -> StoreError {
-    if let rusqlite::Error::SqliteFailure(f, Some(msg)) = &e
-        && f.code == rusqlite::ErrorCode::ConstraintViolation
-        && !msg.starts_with("personas.validation_status:")
-        && let Some(err) = constraint_from_message(Some(table), msg)
-    {
-        return err;
-    }
-    e.into()
-}

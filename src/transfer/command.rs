@@ -23,19 +23,19 @@ pub fn run_export(
         (true, true) => Selection::All,
         (false, false) => Selection::Slugs(slugs),
         (true, false) => {
-            return Err(StoreError::Refused(
+            return Err(StoreError::Usage(
                 "give either slugs or --all, not both".into(),
             ));
         }
         (false, true) => {
-            return Err(StoreError::Refused(format!(
+            return Err(StoreError::Usage(format!(
                 "nothing to export: give one or more persona slugs, or --all for every persona of tenant \"{}\"",
                 store.tenant().key
             )));
         }
     };
     let format = Format::parse(format).ok_or_else(|| {
-        StoreError::Refused(format!(
+        StoreError::Usage(format!(
             "unknown format \"{format}\"; use one of {}",
             Format::NAMES.join(", ")
         ))

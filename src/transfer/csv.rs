@@ -9,22 +9,9 @@
 
 use super::Selection;
 use super::export::selected_summaries;
+use crate::catalog::CSV_COLUMNS;
 use crate::model::Summary;
 use crate::store::{Result, Store};
-
-/// The header row, in column order.
-pub const CSV_COLUMNS: [&str; 10] = [
-    "name",
-    "slug",
-    "title",
-    "archetype",
-    "function",
-    "seniority",
-    "validation_status",
-    "vpanes_total",
-    "priority_tier",
-    "updated_at",
-];
 
 /// The record separator (RFC 4180).
 pub const CSV_LINE_END: &str = "\r\n";
@@ -34,23 +21,23 @@ pub fn export_csv(store: &Store, selection: &Selection) -> Result<String> {
     Ok(summaries_csv(&selected_summaries(store, selection)?))
 }
 
+/// The columns are the catalog's `CSV_COLUMNS`.
 pub fn summaries_csv(rows: &[Summary]) -> String {
-    let mut out = record(CSV_COLUMNS.iter().map(|c| c.to_string()));
+    let mut out = record(CSV_COLUMNS.iter().map(|(header, _)| header.to_string()));
     for s in rows {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        out.push_str(&record([
-            s.name.clone(),
-            s.slug.clone(),
-            opt(&s.title),
-            opt(&s.archetype),
-            opt(&s.function_name),
-            opt(&s.seniority_level),
-            opt(&s.validation_status),
-            // The total is a sum of one-decimal scores; one decimal hides binary noise.
-            s.total_score.map(|t| format!("{t:.1}")).unwrap_or_default(),
-            opt(&s.priority_tier),
-            s.updated_at.clone(),
-        ]));
+        let json = serde_json::to_value(s).unwrap_or_default();
+        out.push_str(&record(CSV_COLUMNS.iter().map(|(_, column)| {
+            match json.get(column) {
+                Some(serde_json::Value::String(t)) => t.clone(),
+                // The CSV's one decimal column is the VPANES total, a sum of one-decimal
+                // scores: one decimal hides binary noise.
+                Some(serde_json::Value::Number(n)) => match n.as_f64() {
+                    Some(x) if !n.is_i64() => format!("{x:.1}"),
+                    _ => n.to_string(),
+                },
+                _ => String::new(),
+            }
+        })));
     }
     out
 }

@@ -85,10 +85,9 @@ pub fn check_export_path(store: &Store, path: &Path) -> Result<(), StoreError> {
         _ => false,
     };
     if store.path().is_some_and(|db| same(db, path)) {
-        return Err(StoreError::Refused(format!(
-            "{} is the database itself; choose another file for the export",
-            path.display()
-        )));
+        return Err(StoreError::ExportOverDatabase {
+            path: path.display().to_string(),
+        });
     }
     Ok(())
 }

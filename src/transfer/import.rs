@@ -7,7 +7,7 @@ use crate::catalog::validate::is_slug;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality};
 use crate::model::Persona;
 use crate::model::json::bundle_from_json;
-use crate::store::persona::validate;
+use crate::store::validate;
 use crate::store::{Location, Problem, Store, StoreError};
 
 /// Why an import wrote nothing.

@@ -61,21 +61,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let wide = area.width >= 110;
-    let header_cells: Vec<&str> = if wide {
-        vec![
-            "Name",
-            "Title",
-            "Archetype",
-            "Function",
-            "Seniority",
-            "Status",
-            "Tier",
-            "Updated",
-        ]
-    } else {
-        vec!["Name", "Archetype", "Function", "Status", "Tier"]
-    };
-    let header = Row::new(header_cells.iter().map(|h| Cell::from(*h))).style(theme::label());
+    let header = Row::new(crate::catalog::browser_columns(wide).map(|c| Cell::from(c.title)))
+        .style(theme::label());
     let vp = crate::app::browser_viewport(app.size.1);
     let rows: Vec<Row> = (b.top..(b.top + vp).min(b.total))
         .filter_map(|abs| {

@@ -2,23 +2,16 @@
 
 use rusqlite::params;
 
-use super::Store;
-use super::error::Result;
+use super::SqliteBackend;
 use crate::rules;
+use crate::store::CheckReport;
+use crate::store::Scope;
+use crate::store::error::Result;
 
-#[derive(Debug, Default)]
-pub struct CheckReport {
-    /// Things that are wrong: the command exits 1 when there is any.
-    pub problems: Vec<String>,
-    /// Worth a look, not wrong (an archetype that disagrees with its scores).
-    pub warnings: Vec<String>,
-    pub personas_checked: usize,
-}
-
-impl Store {
+impl SqliteBackend {
     /// integrity_check, foreign_key_check, stored-versus-computed readiness and VPANES totals,
     /// and archetype-versus-quadrant warnings, for this tenant's personas.
-    pub fn check(&self) -> Result<CheckReport> {
+    pub(super) fn check(&self, s: &Scope<'_>) -> Result<CheckReport> {
         let mut report = CheckReport::default();
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
         for line in st.query_map([], |r| r.get::<_, String>(0))? {
@@ -43,7 +36,7 @@ impl Store {
              change_readiness, archetype, work_complexity_score FROM personas \
              WHERE tenant_id = ?1 AND deleted_at IS NULL ORDER BY slug",
         )?;
-        let mut q = st.query(params![self.tenant.id])?;
+        let mut q = st.query(params![s.tenant.id])?;
         while let Some(r) = q.next()? {
             report.personas_checked += 1;
             let slug: String = r.get(0)?;

@@ -7,18 +7,18 @@ use std::time::Duration;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 
-use super::error::{Result, StoreError};
 use crate::rules;
+use crate::store::error::{Result, StoreError};
 
 /// The schema, in order; `user_version` counts how many have been applied.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("001_core", include_str!("../../schema/001_core.sql")),
-    ("002_search", include_str!("../../schema/002_search.sql")),
+    ("001_core", include_str!("../../../schema/001_core.sql")),
+    ("002_search", include_str!("../../../schema/002_search.sql")),
     (
         "003_workflow",
-        include_str!("../../schema/003_workflow.sql"),
+        include_str!("../../../schema/003_workflow.sql"),
     ),
-    ("004_scale", include_str!("../../schema/004_scale.sql")),
+    ("004_scale", include_str!("../../../schema/004_scale.sql")),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".

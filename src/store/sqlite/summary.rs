@@ -2,14 +2,31 @@
 
 use rusqlite::{params_from_iter, types::Value as Sql};
 
-use super::Store;
-use super::error::Result;
+use super::SqliteBackend;
+use crate::catalog::enums::VALIDATION_STATUSES;
+use crate::catalog::{SUMMARY_COLUMNS, SummarySource};
 use crate::model::Summary;
+use crate::store::Scope;
+use crate::store::error::Result;
+use crate::store::{Filter, SortKey};
 
-/// The columns `summary_from_row` reads, over `personas p LEFT JOIN persona_vpanes_scoring v`.
-pub const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.name, p.title, p.archetype, p.function_name, p.seniority_level, \
-     p.validation_status, v.total_score, v.priority_tier, p.ai_maturity_score, p.work_complexity_score, p.updated_at";
+/// The columns `summary_from_row` reads, over `personas p LEFT JOIN persona_vpanes_scoring v`
+/// (the score card), in the catalog's `SUMMARY_COLUMNS` order.
+pub fn summary_columns() -> &'static str {
+    static COLUMNS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        SUMMARY_COLUMNS
+            .iter()
+            .map(|c| match c.source {
+                SummarySource::Core | SummarySource::Store => format!("p.{}", c.name),
+                SummarySource::Scorecard => format!("v.{}", c.name),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    &COLUMNS
+}
 
+/// A summary from a row of `summary_columns()`.
 pub fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
     Ok(Summary {
         id: r.get(0)?,
@@ -28,75 +45,33 @@ pub fn summary_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
     })
 }
 
-/// What the browser shows. Empty fields do not filter.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    pub archetype: Option<String>,
-    pub status: Option<String>,
-    pub function: Option<String>,
-    pub tier: Option<String>,
-    /// Words searched in the full-text index (name, title, ... and the lists' text).
-    pub text: String,
-    /// The trash: soft-deleted personas instead of live ones.
-    pub deleted: bool,
+/// A fixed SQL expression per sort key; never built from input.
+fn sort_sql(key: SortKey) -> String {
+    match key {
+        SortKey::Name => "p.name COLLATE NOCASE".into(),
+        SortKey::Title => "p.title COLLATE NOCASE".into(),
+        SortKey::Archetype => "p.archetype".into(),
+        SortKey::Function => "p.function_name COLLATE NOCASE".into(),
+        SortKey::Seniority => {
+            "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)"
+                .into()
+        }
+        // The workflow's order, not the alphabet.
+        SortKey::Status => enum_order("p.validation_status", VALIDATION_STATUSES),
+        SortKey::Tier => "v.priority_tier".into(),
+        SortKey::Updated => "p.updated_at".into(),
+    }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Name,
-    Title,
-    Archetype,
-    Function,
-    Seniority,
-    Status,
-    Tier,
-    Updated,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 8] = [
-        SortKey::Name,
-        SortKey::Title,
-        SortKey::Archetype,
-        SortKey::Function,
-        SortKey::Seniority,
-        SortKey::Status,
-        SortKey::Tier,
-        SortKey::Updated,
-    ];
-
-    /// A fixed SQL expression per key; never built from input.
-    fn sql(self) -> &'static str {
-        match self {
-            SortKey::Name => "p.name COLLATE NOCASE",
-            SortKey::Title => "p.title COLLATE NOCASE",
-            SortKey::Archetype => "p.archetype",
-            SortKey::Function => "p.function_name COLLATE NOCASE",
-            SortKey::Seniority => {
-                "(SELECT sort_order FROM lookup_seniority_levels l WHERE l.code = p.seniority_level)"
-            }
-            SortKey::Status => {
-                "CASE p.validation_status WHEN 'draft' THEN 1 WHEN 'pending_review' THEN 2 \
-                 WHEN 'validated' THEN 3 WHEN 'published' THEN 4 WHEN 'archived' THEN 5 END"
-            }
-            SortKey::Tier => "v.priority_tier",
-            SortKey::Updated => "p.updated_at",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Name => "name",
-            SortKey::Title => "title",
-            SortKey::Archetype => "archetype",
-            SortKey::Function => "function",
-            SortKey::Seniority => "seniority",
-            SortKey::Status => "status",
-            SortKey::Tier => "tier",
-            SortKey::Updated => "updated",
-        }
-    }
+/// `CASE column WHEN 'first' THEN 1 ... END`: a column of a catalog enum sorted in the enum's
+/// order (NULL for any other value). The codes are the catalog's constants, never input.
+pub(super) fn enum_order(column: &str, codes: &[&str]) -> String {
+    let whens: Vec<String> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("WHEN '{}' THEN {}", c.replace('\'', "''"), i + 1))
+        .collect();
+    format!("CASE {column} {} END", whens.join(" "))
 }
 
 /// Turns typed words into an FTS5 query: each word quoted (so operators and quotes typed by
@@ -114,11 +89,17 @@ pub fn fts_query(text: &str) -> Option<String> {
     }
 }
 
-impl Store {
+impl SqliteBackend {
     /// `FROM ... WHERE ...` of the filtered personas. The VPANES join is there only when the
     /// tier filters or sorts, since it costs ~150 ms per count at 100,000 personas.
-    fn filter_sql(&self, f: &Filter, args: &mut Vec<Sql>, join_vpanes: bool) -> String {
-        args.push(Sql::Text(self.tenant.id.clone()));
+    fn filter_sql(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        args: &mut Vec<Sql>,
+        join_vpanes: bool,
+    ) -> String {
+        args.push(Sql::Text(s.tenant.id.clone()));
         let join_vpanes = join_vpanes || f.tier.as_deref().is_some_and(|t| !t.is_empty());
         let mut sql = String::from(" FROM personas p");
         if join_vpanes {
@@ -160,9 +141,9 @@ impl Store {
     }
 
     /// How many personas match, for the scroll bar and the header.
-    pub fn count(&self, f: &Filter) -> Result<usize> {
+    pub(super) fn count(&self, s: &Scope<'_>, f: &Filter) -> Result<usize> {
         let mut args = Vec::new();
-        let sql = format!("SELECT count(*){}", self.filter_sql(f, &mut args, false));
+        let sql = format!("SELECT count(*){}", self.filter_sql(s, f, &mut args, false));
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -173,8 +154,9 @@ impl Store {
     /// One window of matching personas, sorted. The window's ids are found first (an OFFSET
     /// then skips index entries, not joined rows: the last page of 100,000 in ms, not seconds),
     /// and only those rows are read in full.
-    pub fn summaries(
+    pub(super) fn summaries(
         &self,
+        s: &Scope<'_>,
         f: &Filter,
         sort: SortKey,
         descending: bool,
@@ -182,7 +164,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Summary>> {
         let mut args = Vec::new();
-        let from = self.filter_sql(f, &mut args, sort == SortKey::Tier);
+        let from = self.filter_sql(s, f, &mut args, sort == SortKey::Tier);
         let dir = if descending { "DESC" } else { "ASC" };
         // Name is NOT NULL, so the name order needs no NULLS LAST and the browse index serves
         // the whole ORDER BY.
@@ -190,15 +172,16 @@ impl Store {
             SortKey::Name => format!("p.name COLLATE NOCASE {dir}, p.id {dir}"),
             other => format!(
                 "{} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id",
-                other.sql()
+                sort_sql(other)
             ),
         };
         args.push(Sql::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Sql::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.id IN (SELECT p.id {from} ORDER BY {order} LIMIT ?{} OFFSET ?{n}) ORDER BY {order}",
+            summary_columns(),
             n - 1
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -207,12 +190,12 @@ impl Store {
     }
 
     /// Distinct function names of the tenant's live personas, for the function filter.
-    pub fn function_names(&self) -> Result<Vec<String>> {
+    pub(super) fn function_names(&self, s: &Scope<'_>) -> Result<Vec<String>> {
         let mut st = self.conn.prepare_cached(
             "SELECT DISTINCT function_name FROM personas WHERE tenant_id = ?1 AND deleted_at IS NULL \
              AND function_name IS NOT NULL ORDER BY function_name COLLATE NOCASE",
         )?;
-        let rows = st.query_map([&self.tenant.id], |r| r.get(0))?;
+        let rows = st.query_map([&s.tenant.id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -1,23 +1,23 @@
 //! Status moves, their history and the review queue.
 
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
 
-use super::Store;
-use super::error::{Result, StoreError};
-use super::summary::{SUMMARY_COLUMNS, summary_from_row};
+use super::SqliteBackend;
+use super::summary::{enum_order, summary_columns, summary_from_row};
+use crate::catalog::enums::ARCHETYPES;
 use crate::model::Summary;
-use crate::workflow::{allowed_moves, is_allowed, is_send_back, refusal};
+use crate::store::Scope;
+use crate::store::error::{Result, StoreError};
+use crate::store::{DistributionRow, HistoryEntry};
+use crate::workflow::{is_allowed, is_send_back};
 
-/// One status move (kept under its old name for the app).
-pub type HistoryEntry = crate::model::StatusChange;
-
-impl Store {
+impl SqliteBackend {
     /// Moves a persona to another status as the store's user: refused with the allowed moves
     /// unless the workflow allows it; a send-back needs a note. `expected_version`, when
     /// given, must match (the editor's loaded version). Returns the new version.
-    pub fn move_status(
+    pub(super) fn move_status(
         &mut self,
+        s: &Scope<'_>,
         id: &str,
         to: &str,
         note: Option<&str>,
@@ -29,7 +29,7 @@ impl Store {
         let row: Option<(Option<String>, i64, String)> = tx
             .query_row(
                 "SELECT validation_status, version, name FROM personas WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NULL",
-                params![id, self.tenant.id],
+                params![id, s.tenant.id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
@@ -41,28 +41,33 @@ impl Store {
             return Err(StoreError::Conflict { name });
         }
         if !is_allowed(&from, to) {
-            return Err(StoreError::Refused(refusal(&from, to)));
+            return Err(StoreError::MoveNotAllowed {
+                persona: None,
+                from,
+                to: to.to_string(),
+            });
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         if is_send_back(&from, to) && note.is_none() {
-            return Err(StoreError::Refused(format!(
-                "sending {name} back from {from} to draft needs a note for its author (--note)"
-            )));
+            return Err(StoreError::NoteRequired {
+                persona: name,
+                from,
+            });
         }
         tx.execute(
             "UPDATE personas SET validation_status = ?3, version = version + 1, \
              validated_by = CASE WHEN ?3 = 'validated' THEN ?4 ELSE validated_by END \
              WHERE id = ?1 AND tenant_id = ?2",
-            params![id, self.tenant.id, to, self.user_id],
+            params![id, s.tenant.id, to, s.user_id],
         )
         .map_err(|e| super::error::in_table("personas", e))?;
-        sign_last_move(&tx, id, &self.user_id, note)?;
+        sign_last_move(&tx, id, s.user_id, note)?;
         tx.commit()?;
         Ok(version + 1)
     }
 
     /// A user's name by id, for showing `validated_by`.
-    pub fn username_of(&self, user_id: &str) -> Result<Option<String>> {
+    pub(super) fn username_of(&self, user_id: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row(
@@ -73,31 +78,35 @@ impl Store {
             .optional()?)
     }
 
-    /// The statuses a persona can move to now.
-    pub fn moves_for(&self, id: &str) -> Result<Vec<&'static str>> {
-        let from: Option<String> = self.conn.query_row(
-            "SELECT validation_status FROM personas WHERE id = ?1 AND tenant_id = ?2",
-            params![id, self.tenant.id],
-            |r| r.get(0),
-        )?;
-        Ok(allowed_moves(from.as_deref().unwrap_or("draft")).to_vec())
+    /// A persona's status now; None when the tenant has no such persona.
+    pub(super) fn status_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<String>> {
+        let from: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT validation_status FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                params![id, s.tenant.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(from.map(|f| f.unwrap_or_else(|| "draft".into())))
     }
 
     /// A persona's status history, oldest first.
-    pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>> {
-        super::persona::load_history(&self.conn, &self.tenant.id, id)
+    pub(super) fn history(&self, s: &Scope<'_>, id: &str) -> Result<Vec<HistoryEntry>> {
+        super::persona::load_history(&self.conn, &s.tenant.id, id)
     }
 
     /// The review queue: personas waiting in pending_review, the longest waiting first.
-    pub fn review_queue(&self) -> Result<Vec<Summary>> {
+    pub(super) fn review_queue(&self, s: &Scope<'_>) -> Result<Vec<Summary>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL AND p.validation_status = 'pending_review' \
              ORDER BY (SELECT max(h.changed_at) FROM persona_status_history h \
-                       WHERE h.persona_id = p.id AND h.to_status = 'pending_review'), p.updated_at, p.name"
+                       WHERE h.persona_id = p.id AND h.to_status = 'pending_review'), p.updated_at, p.name",
+            summary_columns()
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params![self.tenant.id], summary_from_row)?;
+        let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -117,27 +126,19 @@ pub(super) fn sign_last_move(
     Ok(())
 }
 
-/// One row of `v_archetype_distribution` for the store's tenant.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DistributionRow {
-    pub archetype: Option<String>,
-    pub function_name: Option<String>,
-    pub persona_count: i64,
-    pub avg_ai_maturity: Option<f64>,
-    pub avg_work_complexity: Option<f64>,
-    pub avg_vpanes_score: Option<f64>,
-}
-
-impl Store {
+impl SqliteBackend {
     /// The design's `v_archetype_distribution`, for this tenant only.
-    pub fn distribution(&self) -> Result<Vec<DistributionRow>> {
-        let mut st = self.conn.prepare_cached(
+    pub(super) fn distribution(&self, s: &Scope<'_>) -> Result<Vec<DistributionRow>> {
+        // Archetypes in the catalog's order, unknown ones last.
+        let sql = format!(
             "SELECT archetype, function_name, persona_count, avg_ai_maturity, avg_work_complexity, avg_vpanes_score \
              FROM v_archetype_distribution WHERE tenant = ?1 \
-             ORDER BY CASE archetype WHEN 'AUTOMATOR' THEN 1 WHEN 'ORCHESTRATOR' THEN 2 WHEN 'LEARNER' THEN 3 \
-             WHEN 'SKEPTIC' THEN 4 ELSE 5 END, function_name COLLATE NOCASE",
-        )?;
-        let rows = st.query_map(params![self.tenant.key], |r| {
+             ORDER BY coalesce({}, {}), function_name COLLATE NOCASE",
+            enum_order("archetype", ARCHETYPES),
+            ARCHETYPES.len() + 1
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![s.tenant.key], |r| {
             Ok(DistributionRow {
                 archetype: r.get(0)?,
                 function_name: r.get(1)?,
@@ -151,14 +152,15 @@ impl Store {
     }
 
     /// Live personas that have both map scores, for the archetype map.
-    pub fn map_points(&self) -> Result<Vec<Summary>> {
+    pub(super) fn map_points(&self, s: &Scope<'_>) -> Result<Vec<Summary>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
              WHERE p.tenant_id = ?1 AND p.deleted_at IS NULL \
-             AND p.ai_maturity_score IS NOT NULL AND p.work_complexity_score IS NOT NULL ORDER BY p.name COLLATE NOCASE"
+             AND p.ai_maturity_score IS NOT NULL AND p.work_complexity_score IS NOT NULL ORDER BY p.name COLLATE NOCASE",
+            summary_columns()
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params![self.tenant.id], summary_from_row)?;
+        let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

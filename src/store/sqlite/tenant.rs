@@ -2,35 +2,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::Result;
 use crate::catalog::validate::slugify;
 use crate::catalog::{Lookups, OrgKind};
-
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Tenant {
-    pub id: String,
-    pub key: String,
-    pub name: String,
-}
-
-/// Every lookup table of the design, for loading codes and for `check`.
-pub const LOOKUP_TABLES: &[&str] = &[
-    "lookup_seniority_levels",
-    "lookup_organization_sizes",
-    "lookup_technology_adoption",
-    "lookup_risk_tolerance",
-    "lookup_change_readiness",
-    "lookup_geographic_scopes",
-    "lookup_pain_point_categories",
-    "lookup_severity_levels",
-    "lookup_frequency_levels",
-    "lookup_timeframes",
-    "lookup_goal_types",
-    "lookup_challenge_types",
-    "lookup_trigger_types",
-    "lookup_conference_types",
-    "lookup_conference_roles",
-];
+use crate::store::Tenant;
+use crate::store::error::Result;
 
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -73,14 +48,14 @@ pub fn add(conn: &Connection, key: &str, name: &str) -> Result<Tenant> {
         "INSERT INTO tenants (id, tenant_key, name) VALUES (?1, ?2, ?3)",
         params![new_id(), key, name],
     )?;
-    find(conn, key)?.ok_or_else(|| super::StoreError::UnknownTenant(key.to_string()))
+    find(conn, key)?.ok_or_else(|| crate::store::StoreError::UnknownTenant(key.to_string()))
 }
 
 /// The default tenant exists in every database this app has opened. Writes only when missing,
 /// so a read-only file that has it still opens.
 pub fn ensure_default(conn: &Connection) -> Result<()> {
-    if find(conn, super::DEFAULT_TENANT)?.is_none() {
-        add(conn, super::DEFAULT_TENANT, "Default tenant")?;
+    if find(conn, crate::store::DEFAULT_TENANT)?.is_none() {
+        add(conn, crate::store::DEFAULT_TENANT, "Default tenant")?;
     }
     Ok(())
 }
@@ -107,8 +82,8 @@ pub fn ensure_user(conn: &Connection, username: &str) -> Result<String> {
 
 pub fn load_lookups(conn: &Connection) -> Result<Lookups> {
     let mut l = Lookups::default();
-    for table in LOOKUP_TABLES {
-        // Table names come from the constant list above, never from input.
+    for table in crate::catalog::lookup_tables() {
+        // Table names come from the catalog, never from input.
         let mut st = conn.prepare(&format!(
             "SELECT code, display_name FROM {table} WHERE is_active IS NOT 0 ORDER BY sort_order, code"
         ))?;

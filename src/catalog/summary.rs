@@ -1,0 +1,93 @@
+//! The persona summary: the columns of the browser, of `list --json` and of the CSV export,
+//! and where each comes from. The store selects them from here, the CSV takes its header and
+//! order from here, and the browser its headings.
+
+/// Where a summary column's value is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummarySource {
+    /// A column of `personas` the catalog describes (`CORE_FIELDS`).
+    Core,
+    /// A column of `personas` the store owns (id, updated_at).
+    Store,
+    /// A column of the persona's score card (the list with `scorecard` set).
+    Scorecard,
+}
+
+/// One column of a persona summary.
+#[derive(Clone, Copy, Debug)]
+pub struct SummaryColumn {
+    /// The source column's name, which is also the `Summary` field and JSON key.
+    pub name: &'static str,
+    pub source: SummarySource,
+}
+
+const fn col(name: &'static str, source: SummarySource) -> SummaryColumn {
+    SummaryColumn { name, source }
+}
+
+/// In `Summary` field order (a test holds the two together).
+pub static SUMMARY_COLUMNS: &[SummaryColumn] = &[
+    col("id", SummarySource::Store),
+    col("slug", SummarySource::Core),
+    col("name", SummarySource::Core),
+    col("title", SummarySource::Core),
+    col("archetype", SummarySource::Core),
+    col("function_name", SummarySource::Core),
+    col("seniority_level", SummarySource::Core),
+    col("validation_status", SummarySource::Core),
+    col("total_score", SummarySource::Scorecard),
+    col("priority_tier", SummarySource::Scorecard),
+    col("ai_maturity_score", SummarySource::Core),
+    col("work_complexity_score", SummarySource::Core),
+    col("updated_at", SummarySource::Store),
+];
+
+/// The CSV export: (header, summary column), in file order. Headers are short and stable
+/// for spreadsheets; values are the stored codes.
+pub static CSV_COLUMNS: &[(&str, &str)] = &[
+    ("name", "name"),
+    ("slug", "slug"),
+    ("title", "title"),
+    ("archetype", "archetype"),
+    ("function", "function_name"),
+    ("seniority", "seniority_level"),
+    ("validation_status", "validation_status"),
+    ("vpanes_total", "total_score"),
+    ("priority_tier", "priority_tier"),
+    ("updated_at", "updated_at"),
+];
+
+/// One column of the persona browser.
+#[derive(Clone, Copy, Debug)]
+pub struct BrowserColumn {
+    pub title: &'static str,
+    /// The summary column it shows.
+    pub column: &'static str,
+    /// Shown only when the terminal is wide.
+    pub wide_only: bool,
+}
+
+const fn browse(title: &'static str, column: &'static str, wide_only: bool) -> BrowserColumn {
+    BrowserColumn {
+        title,
+        column,
+        wide_only,
+    }
+}
+
+/// The browser's columns, left to right.
+pub static BROWSER_COLUMNS: &[BrowserColumn] = &[
+    browse("Name", "name", false),
+    browse("Title", "title", true),
+    browse("Archetype", "archetype", false),
+    browse("Function", "function_name", false),
+    browse("Seniority", "seniority_level", true),
+    browse("Status", "validation_status", false),
+    browse("Tier", "priority_tier", false),
+    browse("Updated", "updated_at", true),
+];
+
+/// The browser's columns at a width: all when wide, else those not `wide_only`.
+pub fn browser_columns(wide: bool) -> impl Iterator<Item = &'static BrowserColumn> {
+    BROWSER_COLUMNS.iter().filter(move |c| wide || !c.wide_only)
+}

@@ -1,0 +1,353 @@
+//! Reading and writing one persona with all its lists. SQL is built from the column
+//! descriptions; each save is one transaction.
+
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+
+use super::SqliteBackend;
+use super::convert::from_sql;
+use super::error::in_table;
+use super::rows::{clean, load_rows, write_rows};
+use super::tenant::{new_id, resolve_org};
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind, org_name_column};
+use crate::model::{Persona, Value};
+use crate::store::Scope;
+use crate::store::error::{Result, StoreError};
+
+/// Core columns as loaded: every described column (computed ones too).
+fn core_select_list() -> String {
+    CORE_FIELDS
+        .iter()
+        .map(|f| format!("p.{}", f.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl SqliteBackend {
+    pub(super) fn id_by_slug(&self, s: &Scope<'_>, slug: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM personas WHERE tenant_id = ?1 AND slug = ?2",
+                params![s.tenant.id, slug],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// One transaction; `overwrite` reads the stored version first, so the version check
+    /// passes: the user's explicit "overwrite" answer to a conflict.
+    pub(super) fn save(&mut self, s: &Scope<'_>, p: &Persona, overwrite: bool) -> Result<String> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut p = p.clone();
+        if overwrite && let Some(id) = &p.id {
+            p.version = tx.query_row(
+                "SELECT version FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                params![id, s.tenant.id],
+                |r| r.get(0),
+            )?;
+        }
+        let id = write(&tx, s.tenant.id.as_str(), s.user_id, &p, WriteMode::Checked)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// All personas in one transaction, through the bulk writer: the full-text index is
+    /// rebuilt once per written persona at the end instead of once per row.
+    pub(super) fn save_all(
+        &mut self,
+        s: &Scope<'_>,
+        personas: &[Persona],
+    ) -> Result<(usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut bulk = super::bulk::Bulk::begin(&tx, false)?;
+        let (mut created, mut updated) = (0, 0);
+        for p in personas {
+            let existing = existing_by_slug(&tx, &s.tenant.id, p.slug())?;
+            let mut p = p.clone();
+            match existing {
+                Some((id, version)) => {
+                    p.id = Some(id);
+                    p.version = version;
+                    updated += 1;
+                }
+                None => {
+                    p.id = None;
+                    created += 1;
+                }
+            }
+            let is_new = p.id.is_none();
+            let id = write(&tx, &s.tenant.id, s.user_id, &p, WriteMode::ReplaceLists)?;
+            // A new persona keeps the history it was exported with; an existing one keeps its
+            // own (the move the import made, if any, is appended by the trigger).
+            if is_new && !p.history.is_empty() {
+                super::workflow::replace_history(&tx, &id, &s.tenant.id, &p.history)?;
+            }
+            bulk.written(&tx, &id)?;
+        }
+        bulk.finish(&tx)?;
+        tx.commit()?;
+        Ok((created, updated))
+    }
+
+    /// Stamps `deleted_at` (`delete`) or clears it; false when no such live (or trashed)
+    /// persona exists in the tenant.
+    pub(super) fn set_deleted(&mut self, s: &Scope<'_>, id: &str, delete: bool) -> Result<bool> {
+        let sql = if delete {
+            "UPDATE personas SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 \
+             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NULL"
+        } else {
+            "UPDATE personas SET deleted_at = NULL, version = version + 1 \
+             WHERE id = ?1 AND tenant_id = ?2 AND deleted_at IS NOT NULL"
+        };
+        Ok(self.conn.execute(sql, params![id, s.tenant.id])? > 0)
+    }
+
+    /// Slugs are unique across tenants (the design's `personas_slug_unique`), so this looks at
+    /// all of them.
+    pub(super) fn slug_taken(&self, slug: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM personas WHERE slug = ?1)",
+            params![slug],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub(super) fn slug_prefix_taken(&self, prefix: &str) -> Result<bool> {
+        // substr, not LIKE or GLOB: the prefix is data, and neither needs escaping then.
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM personas WHERE substr(slug, 1, length(?1)) = ?1)",
+            params![prefix],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn existing_by_slug(
+    conn: &Connection,
+    tenant_id: &str,
+    slug: &str,
+) -> Result<Option<(String, i64)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, version FROM personas WHERE tenant_id = ?1 AND slug = ?2",
+            params![tenant_id, slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+pub fn load(conn: &Connection, tenant_id: &str, id: &str) -> Result<Option<Persona>> {
+    let sql = format!(
+        "SELECT p.id, p.version, p.created_at, p.updated_at, p.deleted_at, {} \
+         FROM personas p WHERE p.id = ?1 AND p.tenant_id = ?2",
+        core_select_list()
+    );
+    let mut p = match conn
+        .query_row(&sql, params![id, tenant_id], |r| {
+            let mut p = Persona::new_draft();
+            p.id = Some(r.get(0)?);
+            p.version = r.get(1)?;
+            p.created_at = r.get(2)?;
+            p.updated_at = r.get(3)?;
+            p.deleted_at = r.get(4)?;
+            for (i, f) in CORE_FIELDS.iter().enumerate() {
+                p.core[i] = from_sql(f, r.get_ref(5 + i)?);
+            }
+            Ok(p)
+        })
+        .optional()?
+    {
+        Some(p) => p,
+        None => return Ok(None),
+    };
+    for (li, spec) in CHILD_SPECS.iter().enumerate() {
+        p.lists[li] = load_rows(conn, tenant_id, id, spec)?;
+    }
+    p.history = load_history(conn, tenant_id, id)?;
+    Ok(Some(p))
+}
+
+pub(super) fn load_history(
+    conn: &Connection,
+    tenant_id: &str,
+    persona_id: &str,
+) -> Result<Vec<crate::model::StatusChange>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.from_status, h.to_status, u.username, h.changed_at, h.note \
+         FROM persona_status_history h LEFT JOIN users u ON u.id = h.changed_by \
+         WHERE h.persona_id = ?1 AND h.tenant_id = ?2 ORDER BY h.changed_at, h.rowid",
+    )?;
+    let rows = st.query_map(params![persona_id, tenant_id], |r| {
+        Ok(crate::model::StatusChange {
+            from_status: r.get(0)?,
+            to_status: r.get(1)?,
+            changed_by: r.get(2)?,
+            changed_at: r.get(3)?,
+            note: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WriteMode {
+    /// Refuse when the stored version differs from the loaded one; keep unchanged rows.
+    Checked,
+    /// Import: replace every list row.
+    ReplaceLists,
+}
+
+fn text_of(p: &Persona, name: &str) -> Option<String> {
+    p.text(name)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+/// Writes the persona inside the caller's transaction and returns its id.
+fn write(
+    conn: &Connection,
+    tenant_id: &str,
+    user_id: &str,
+    p: &Persona,
+    mode: WriteMode,
+) -> Result<String> {
+    // Organisation names resolve to rows of the tenant (created on first use); the schema's
+    // trigger then copies name and slug back into the persona.
+    let (mut function_id, mut department_id, mut role_id) = (None, None, None);
+    for kind in OrgKind::ALL {
+        let Some(name) = text_of(p, org_name_column(kind)) else {
+            continue;
+        };
+        // Departments hang under the persona's function, roles under both.
+        let (f, d) = match kind {
+            OrgKind::Function => (None, None),
+            OrgKind::Department => (function_id.as_deref(), None),
+            OrgKind::Role => (function_id.as_deref(), department_id.as_deref()),
+        };
+        let id = Some(resolve_org(conn, tenant_id, kind, &name, f, d)?);
+        match kind {
+            OrgKind::Function => function_id = id,
+            OrgKind::Department => department_id = id,
+            OrgKind::Role => role_id = id,
+        }
+    }
+    // An editor save never changes the status of a stored persona: that is the review
+    // workflow's job (`move_status`, with its user and note), and an "overwrite" after a
+    // conflict must not undo somebody else's move. Imports do carry a status, checked below.
+    let keep_status = mode == WriteMode::Checked && p.id.is_some();
+    let writable: Vec<(usize, &str)> = CORE_FIELDS
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_writable() && !(keep_status && f.workflow))
+        .map(|(i, f)| (i, f.name))
+        .collect();
+    let mut values: Vec<Value> = writable.iter().map(|(i, _)| clean(&p.core[*i])).collect();
+    // With no org row the denormalised slug is cleared too, so name and slug never disagree.
+    let org_cols = [
+        ("function_id", function_id),
+        ("department_id", department_id),
+        ("role_id", role_id),
+    ];
+    let mut names: Vec<&str> = writable.iter().map(|(_, n)| *n).collect();
+    for (col, id) in &org_cols {
+        names.push(col);
+        values.push(id.clone().map_or(Value::Null, Value::Text));
+    }
+    for kind in OrgKind::ALL {
+        let id_set = org_cols
+            .iter()
+            .any(|(c, id)| *c == kind.id_column() && id.is_some());
+        if !id_set {
+            names.push(kind.slug_column());
+            values.push(Value::Null);
+        }
+    }
+
+    let mut status_moved = true;
+    let id = match &p.id {
+        None => {
+            let id = new_id();
+            let cols = names.join(", ");
+            let marks = (0..names.len())
+                .map(|i| format!("?{}", i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql =
+                format!("INSERT INTO personas (id, tenant_id, {cols}) VALUES (?1, ?2, {marks})");
+            let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
+            args.extend(values);
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(args.iter()))
+                .map_err(|e| in_table("personas", e))?;
+            id
+        }
+        Some(id) => {
+            let stored: Option<(i64, Option<String>)> = conn
+                .query_row(
+                    "SELECT version, validation_status FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                    params![id, tenant_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let stored_status = match &stored {
+                Some((_, s)) => s.clone().unwrap_or_else(|| "draft".into()),
+                None => String::new(),
+            };
+            match stored.map(|(v, _)| v) {
+                None => {
+                    return Err(StoreError::NotFound(format!(
+                        "persona \"{}\" (it was removed)",
+                        p.name()
+                    )));
+                }
+                Some(v) if v != p.version && mode == WriteMode::Checked => {
+                    return Err(StoreError::Conflict {
+                        name: p.name().to_string(),
+                    });
+                }
+                Some(_) => {}
+            }
+            let new_status = if keep_status {
+                stored_status.as_str()
+            } else {
+                p.text("validation_status").unwrap_or("draft")
+            };
+            status_moved = new_status != stored_status;
+            if status_moved && !crate::workflow::is_allowed(&stored_status, new_status) {
+                return Err(StoreError::MoveNotAllowed {
+                    persona: Some(p.name().to_string()),
+                    from: stored_status.clone(),
+                    to: new_status.to_string(),
+                });
+            }
+            let sets = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("{n} = ?{}", i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "UPDATE personas SET {sets}, version = version + 1 WHERE id = ?1 AND tenant_id = ?2"
+            );
+            let mut args: Vec<Value> = vec![Value::Text(id.clone()), Value::text(tenant_id)];
+            args.extend(values);
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(args.iter()))
+                .map_err(|e| in_table("personas", e))?;
+            id.clone()
+        }
+    };
+
+    if status_moved {
+        super::workflow::sign_last_move(conn, &id, user_id, None)?;
+    }
+    for (li, spec) in CHILD_SPECS.iter().enumerate() {
+        write_rows(conn, tenant_id, &id, spec, &p.lists[li])?;
+    }
+    Ok(id)
+}
