@@ -10,7 +10,6 @@ pub mod r#gen;
 pub mod model;
 pub mod paths;
 pub mod recovery;
-pub mod remote;
 pub mod rules;
 pub mod store;
 pub mod sync;

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use persona_studio::catalog::{CHILD_SPECS, Cardinality, child_index};
 use persona_studio::model::json::bundle_from_json;
 use persona_studio::model::{Persona, StatusChange, Value};
-use persona_studio::remote::persona::{self as remote, Columns};
-use persona_studio::remote::schema;
-use persona_studio::remote::{RemoteUrl, connect};
+use persona_studio::store::postgres::persona::{self as remote, Columns};
+use persona_studio::store::postgres::schema;
+use persona_studio::store::postgres::{RemoteUrl, connect};
 use persona_studio::sync::merge::content_equal;
 
 const DEMO: &str = include_str!("../assets/demo/personas.json");

@@ -5,8 +5,8 @@
 #[path = "common/pg.rs"]
 mod pg;
 
-use persona_studio::remote::schema::{self, Init};
-use persona_studio::remote::{RemoteError, RemoteUrl, connect};
+use persona_studio::store::postgres::schema::{self, Init};
+use persona_studio::store::postgres::{RemoteError, RemoteUrl, connect};
 
 fn client(db: &pg::Database) -> postgres::Client {
     let url = RemoteUrl::parse(&db.url_with("sslmode=disable")).expect("test URL");

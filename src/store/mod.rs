@@ -10,6 +10,7 @@
 
 pub mod backend;
 pub mod error;
+pub mod postgres;
 pub mod query;
 pub mod sqlite;
 pub mod types;

@@ -20,8 +20,8 @@ use postgres::Client;
 use super::merge::{Conflict, merge};
 use super::snapshot::content_hash;
 use crate::model::Persona;
-use crate::remote::RemoteError;
-use crate::remote::persona::{self as remote, Columns};
+use crate::store::postgres::RemoteError;
+use crate::store::postgres::persona::{self as remote, Columns};
 
 /// What both sides last agreed on, for one persona.
 #[derive(Clone, Debug, PartialEq)]
@@ -233,7 +233,7 @@ fn push_one(
     if dry_run {
         return Outcome::Pushed;
     }
-    match write_remote(client, columns, tenant, p, users) {
+    match remote::push(client, columns, tenant, p, users) {
         Ok(remote_hash) => {
             let base = Base {
                 snapshot: p.clone(),
@@ -249,30 +249,6 @@ fn push_one(
         }
         Err(e) => Outcome::Failed(e.to_string()),
     }
-}
-
-/// One remote transaction: lock the row, write, read the new hash, commit.
-fn write_remote(
-    client: &mut Client,
-    columns: &Columns,
-    tenant: &str,
-    p: &Persona,
-    users: &HashMap<String, String>,
-) -> Result<String, RemoteError> {
-    let id = p.id.clone().unwrap_or_default();
-    let mut tx = client.transaction()?;
-    tx.execute(
-        "SELECT 1 FROM personas WHERE id = $1::text::uuid FOR UPDATE",
-        &[&id],
-    )?;
-    remote::write(&mut tx, columns, tenant, p, users)?;
-    let hash = remote::hashes(&mut tx, tenant)?
-        .into_iter()
-        .find(|(pid, _, _)| *pid == id)
-        .map(|(_, _, h)| h)
-        .unwrap_or_default();
-    tx.commit()?;
-    Ok(hash)
 }
 
 fn pull_one(local: &mut dyn Local, t: &Persona, remote_hash: String, dry_run: bool) -> Outcome {
@@ -335,7 +311,7 @@ fn merge_one(
             Err(e) => Outcome::Failed(e),
         };
     }
-    match write_remote(client, columns, tenant, &merged, users) {
+    match remote::push(client, columns, tenant, &merged, users) {
         Ok(remote_hash) => {
             let base = Base {
                 snapshot: merged.clone(),

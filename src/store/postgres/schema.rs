@@ -9,10 +9,10 @@ use postgres::{Client, Transaction};
 
 use super::RemoteError;
 
-const PREREQUISITES: &str = include_str!("../../schema/postgres/000_prerequisites.sql");
-const DESIGN: &str = include_str!("../../schema/postgres/001_design.sql");
-const SEED: &str = include_str!("../../schema/postgres/002_seed.sql");
-const HISTORY: &str = include_str!("../../schema/postgres/003_status_history.sql");
+const PREREQUISITES: &str = include_str!("../../../schema/postgres/000_prerequisites.sql");
+const DESIGN: &str = include_str!("../../../schema/postgres/001_design.sql");
+const SEED: &str = include_str!("../../../schema/postgres/002_seed.sql");
+const HISTORY: &str = include_str!("../../../schema/postgres/003_status_history.sql");
 
 /// The scratch schema the design is built in for a comparison; never committed.
 const EXPECTED: &str = "persona_studio_expected";

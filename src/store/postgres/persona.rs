@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use postgres::{GenericClient, Transaction};
+use postgres::{Client, GenericClient, Transaction};
 
 use super::RemoteError;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, ChildSpec, FieldSpec, Kind, OrgKind};
@@ -104,6 +104,15 @@ pub fn hashes(
     c: &mut impl GenericClient,
     tenant: &str,
 ) -> Result<Vec<(String, String, String)>, RemoteError> {
+    hashes_where(c, tenant, None)
+}
+
+/// The hashes of the tenant's personas, or of the one with id `only`.
+fn hashes_where(
+    c: &mut impl GenericClient,
+    tenant: &str,
+    only: Option<&str>,
+) -> Result<Vec<(String, String, String)>, RemoteError> {
     let core: Vec<String> = CORE_FIELDS
         .iter()
         .filter(|f| !matches!(f.kind, Kind::Computed) || f.name.starts_with("validated"))
@@ -139,10 +148,10 @@ pub fn hashes(
     );
     let sql = format!(
         "SELECT p.id::text, p.slug, md5(concat({})) FROM personas p WHERE p.tenant_id = $1::text::uuid \
-         ORDER BY p.id",
+         AND ($2::text IS NULL OR p.id = $2::text::uuid) ORDER BY p.id",
         parts.join(", ")
     );
-    Ok(c.query(&sql, &[&tenant])?
+    Ok(c.query(&sql, &[&tenant, &only])?
         .iter()
         .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect())
@@ -543,4 +552,30 @@ pub fn ensure_tenant(
             source: e,
         })?;
     Ok(r.get(0))
+}
+
+/// Pushes one persona in one remote transaction: its row locked first (so two members pushing
+/// the same persona take turns), written, its new content hash read, committed. Returns that
+/// hash, which becomes the remote half of the local base only after the commit.
+pub fn push(
+    client: &mut Client,
+    columns: &Columns,
+    tenant: &str,
+    p: &Persona,
+    user_ids: &HashMap<String, String>,
+) -> Result<String, RemoteError> {
+    let id = p.id.clone().unwrap_or_default();
+    let mut tx = client.transaction()?;
+    tx.execute(
+        "SELECT 1 FROM personas WHERE id = $1::text::uuid FOR UPDATE",
+        &[&id],
+    )?;
+    write(&mut tx, columns, tenant, p, user_ids)?;
+    let hash = hashes_where(&mut tx, tenant, Some(&id))?
+        .into_iter()
+        .next()
+        .map(|(_, _, h)| h)
+        .unwrap_or_default();
+    tx.commit()?;
+    Ok(hash)
 }
