@@ -8,9 +8,10 @@
 //! once visible to another connection survives the kill.
 //!
 //! The number of kills is counted, not bounded by a deadline, so a slow machine tests as much
-//! as a fast one. Half the kills land at a random point of a run (aimed with the time an
-//! uninterrupted run took here); the others wait until the commit is visible and kill then,
-//! while the writer closes, so both outcomes are exercised on any machine.
+//! as a fast one. Two kills in three land at a random point of a run (aimed with the time an
+//! uninterrupted run took here), nearly always before its commit; every third waits until the
+//! commit is visible and kills then, sometimes while the writer is still closing. So both
+//! outcomes are exercised however fast the machine is.
 
 use std::collections::BTreeMap;
 use std::path::Path;
