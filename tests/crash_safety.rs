@@ -1,14 +1,26 @@
 //! Crash safety of the bulk writers: the real binary runs `gen` (which drops and re-creates
 //! triggers and indexes inside its transaction) and `import` of stamped bundles, and is killed
-//! with SIGKILL at random moments, many times. After every kill the file must be intact (integrity
-//! and foreign keys), its triggers and indexes exactly the schema's, its search index
-//! consistent, every `gen` run wholly there or wholly absent, and every imported persona wholly
-//! one bundle's version. Seeded; bounded to about a minute.
+//! with SIGKILL a fixed number of times, at moments drawn from a seeded generator. After every
+//! kill the file must be intact (integrity and foreign keys), its triggers and indexes exactly
+//! the schema's, its search index consistent, every `gen` run wholly there or wholly absent,
+//! and every imported persona wholly one bundle's version: the one before the killed run or
+//! the one it was writing. A run killed before its commit leaves no trace at all, and a commit
+//! once visible to another connection survives the kill.
+//!
+//! The number of kills is counted, not bounded by a deadline, so a slow machine tests as much
+//! as a fast one. Two kills in three land at a random point of a run (aimed with the time an
+//! uninterrupted run took here), nearly always before its commit; every third waits until the
+//! commit is visible and kills then, sometimes while the writer is still closing. So both
+//! outcomes are exercised however fast the machine is.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "common/fingerprint.rs"]
+mod fingerprint;
+use fingerprint::fingerprint_file;
 
 use persona_studio::catalog::{CHILD_SPECS, Cardinality, Kind};
 use persona_studio::r#gen::{self as synth, Rng};
@@ -22,6 +34,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_persona-studio");
 const IMPORT_SEED: u64 = 777;
 const IMPORTED: u64 = 12;
 const GENERATIONS: usize = 4;
+/// Kills per run of the test: imports and gens alternate, and every third kill waits for the
+/// commit; 24 gives each kind 8 kills at random points and 4 after the commit.
+const KILLS: usize = 24;
+/// Personas of the `gen` run that measures how long a `gen` takes.
+const GEN_CALIBRATION: i64 = 200;
 
 fn run(db: &Path, args: &[&str]) -> Child {
     Command::new(BIN)
@@ -96,19 +113,16 @@ fn gen_rows(seed: u64, count: u64, lookups: &persona_studio::catalog::Lookups) -
 
 struct Expected {
     schema: Vec<(String, String, Option<String>)>,
-    /// (seed, personas) of every `gen` started so far.
-    gens: Vec<(u64, u64)>,
+    /// (seed, personas, list rows) of every `gen` started so far; the rows are counted once,
+    /// when the run starts, not again after every kill.
+    gens: Vec<(u64, u64, usize)>,
     /// Per generation, per slug: the list row counts.
     bundles: Vec<BTreeMap<String, Vec<usize>>>,
 }
 
 /// Checks the file after a kill; returns the generation of the imported personas (None
 /// before the first import committed).
-fn verify(
-    db: &Path,
-    expected: &Expected,
-    lookups: &persona_studio::catalog::Lookups,
-) -> Option<usize> {
+fn verify(db: &Path, expected: &Expected) -> Option<usize> {
     let conn = Connection::open(db).expect("the file opens after a kill");
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -139,7 +153,7 @@ fn verify(
     assert_eq!(search_rows, personas, "one search row per persona");
 
     // Every gen run: all of it or none of it.
-    for &(seed, count) in &expected.gens {
+    for &(seed, count, want_rows) in &expected.gens {
         let ids: Vec<String> = conn
             .prepare("SELECT id FROM personas WHERE slug GLOB ?1")
             .unwrap()
@@ -168,7 +182,7 @@ fn verify(
                     .unwrap();
                 rows += n as usize;
             }
-            assert_eq!(rows, gen_rows(seed, count, lookups), "gen seed {seed} rows");
+            assert_eq!(rows, want_rows, "gen seed {seed} rows");
         }
     }
 
@@ -227,6 +241,59 @@ fn verify(
     seen
 }
 
+/// Where a kill is aimed.
+#[derive(Clone, Copy, Debug)]
+enum Aim {
+    /// This fraction of the time an uninterrupted run of the same size took.
+    Midway(f64),
+    /// As soon as another connection sees the commit, while the writer finishes and closes
+    /// (checkpointing the WAL).
+    AfterCommit,
+}
+
+/// Whether the run being killed has committed: the first imported persona carries its stamp,
+/// or the gen's seed has personas.
+fn committed(db: &Path, run: &Run) -> bool {
+    let conn = Connection::open(db).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    match run {
+        Run::Import(g) => {
+            let notes: Option<String> = conn
+                .query_row(
+                    "SELECT notes FROM personas WHERE slug = ?1",
+                    [synth::slug(IMPORT_SEED, 1)],
+                    |r| r.get(0),
+                )
+                .unwrap_or(None);
+            notes.as_deref() == Some(format!("stamp #s{g}").as_str())
+        }
+        Run::Gen { seed, .. } => conn
+            .query_row(
+                "SELECT EXISTS(SELECT 1 FROM personas WHERE slug GLOB ?1)",
+                [format!("gen-{seed}-*")],
+                |r| r.get(0),
+            )
+            .unwrap(),
+    }
+}
+
+enum Run {
+    /// Import of bundle `g`.
+    Import(usize),
+    Gen {
+        seed: u64,
+        count: i64,
+    },
+}
+
+/// Per kind of run: kills that found the file as before the run (the process was still
+/// running) and kills that found the run's commit.
+#[derive(Debug, Default)]
+struct Outcomes {
+    before: usize,
+    after: usize,
+}
+
 #[test]
 fn sigkill_during_gen_and_import_leaves_whole_versions() {
     let dir = tempfile::tempdir().unwrap();
@@ -241,7 +308,7 @@ fn sigkill_during_gen_and_import_leaves_whole_versions() {
 
     let mut expected = Expected {
         schema: schema_objects(&Connection::open(&db).unwrap()),
-        gens: vec![(1, 120)],
+        gens: vec![(1, 120, gen_rows(1, 120, &lookups))],
         bundles: Vec::new(),
     };
     let mut files = Vec::new();
@@ -265,47 +332,111 @@ fn sigkill_during_gen_and_import_leaves_whole_versions() {
         started.elapsed()
     };
     let import_time = time(&["import", &files[0]]);
-    assert_eq!(verify(&db, &expected, &lookups), Some(0));
-    let gen_time = time(&["gen", "--personas", "400", "--seed", "2"]);
-    expected.gens.push((2, 400));
-    verify(&db, &expected, &lookups);
+    assert_eq!(verify(&db, &expected), Some(0));
+    let calibration = GEN_CALIBRATION.to_string();
+    let gen_time = time(&["gen", "--personas", &calibration, "--seed", "2"]);
+    let count = GEN_CALIBRATION as u64;
+    expected.gens.push((2, count, gen_rows(2, count, &lookups)));
+    assert_eq!(verify(&db, &expected), Some(0));
 
     let mut rng = Rng::new(0x5eed_c0de);
-    let deadline = Instant::now() + Duration::from_secs(50);
-    let (mut iterations, mut killed) = (0, 0);
     let mut generation_now = 0;
-    while iterations < 60 && Instant::now() < deadline {
-        iterations += 1;
-        let (mut child, budget) = if rng.chance(0.5) {
-            let g = rng.below(GENERATIONS);
-            (run(&db, &["import", &files[g]]), import_time)
+    let (mut imports, mut gens) = (Outcomes::default(), Outcomes::default());
+    for i in 0..KILLS {
+        let aim = if i % 3 == 2 {
+            Aim::AfterCommit
         } else {
-            let seed = 100 + iterations as u64;
-            let count = rng.between(150, 500) as u64;
-            expected.gens.push((seed, count));
-            let (count, seed) = (count.to_string(), seed.to_string());
-            let args = ["gen", "--personas", &count, "--seed", &seed];
-            (run(&db, &args), gen_time)
+            Aim::Midway(rng.unit())
         };
-        let delay = budget.mul_f64(rng.unit() * 1.2);
-        std::thread::sleep(delay);
-        let finished = child.try_wait().unwrap().is_some();
+        // Always another bundle than the one in the file, so its commit shows.
+        let target = if i % 2 == 0 {
+            Run::Import((generation_now + 1 + rng.below(GENERATIONS - 1)) % GENERATIONS)
+        } else {
+            Run::Gen {
+                seed: 100 + i as u64,
+                count: rng.between(100, 300),
+            }
+        };
+        let before = fingerprint_file(&db);
+        let (mut child, budget) = match target {
+            Run::Import(g) => (run(&db, &["import", &files[g]]), import_time),
+            Run::Gen { seed, count } => {
+                let n = count as u64;
+                expected.gens.push((seed, n, gen_rows(seed, n, &lookups)));
+                let (count, seed) = (count.to_string(), seed.to_string());
+                let args = ["gen", "--personas", &count, "--seed", &seed];
+                let budget = gen_time.mul_f64(n as f64 / GEN_CALIBRATION as f64);
+                (run(&db, &args), budget)
+            }
+        };
+        let running_at_kill = match aim {
+            Aim::Midway(u) => {
+                std::thread::sleep(budget.mul_f64(u));
+                child.try_wait().unwrap().is_none()
+            }
+            Aim::AfterCommit => {
+                while !committed(&db, &target) {
+                    let exited = child.try_wait().unwrap();
+                    assert!(exited.is_none(), "{aim:?}: exited uncommitted: {exited:?}");
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                child.try_wait().unwrap().is_none()
+            }
+        };
         let _ = child.kill(); // SIGKILL on Unix
         let status = child.wait().unwrap();
-        if !finished && !status.success() {
-            killed += 1;
+        assert!(
+            running_at_kill || status.success(),
+            "kill {i}: the run failed on its own: {status}"
+        );
+
+        let found = verify(&db, &expected);
+        let done = committed(&db, &target);
+        let tally = match target {
+            Run::Import(g) => {
+                assert!(
+                    found == Some(generation_now) || found == Some(g),
+                    "kill {i}: bundle {found:?} after a kill of the import of {g} over \
+                     {generation_now}"
+                );
+                generation_now = found.unwrap();
+                &mut imports
+            }
+            Run::Gen { .. } => &mut gens,
+        };
+        if done {
+            tally.after += 1;
+        } else {
+            assert!(running_at_kill, "kill {i}: finished without committing");
+            tally.before += 1;
+            assert_eq!(
+                fingerprint_file(&db),
+                before,
+                "kill {i} ({aim:?}) before the commit left a trace"
+            );
         }
-        if let Some(g) = verify(&db, &expected, &lookups) {
-            generation_now = g;
+        if let Aim::AfterCommit = aim {
+            assert!(done, "kill {i}: a visible commit was lost");
         }
     }
-    // The store still opens and finds nothing wrong.
+    // The store still opens, finds nothing wrong, and loads the imported personas whole.
     let store = Store::open(&db, None, "crash").unwrap();
     let report = store.check().unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert!(generation_now < GENERATIONS);
-    assert!(
-        killed >= iterations / 3 && iterations >= 10,
-        "only {killed} of {iterations} runs were killed mid-way"
-    );
+    let stamp = format!("stamp #s{generation_now}");
+    for (slug, rows) in &expected.bundles[generation_now] {
+        let p = store.load_by_slug(slug).unwrap();
+        assert_eq!(p.text("notes"), Some(stamp.as_str()), "{slug}");
+        let loaded: Vec<usize> = p.lists.iter().map(Vec::len).collect();
+        assert_eq!(&loaded, rows, "{slug}: list rows as loaded by the store");
+    }
+    // Kills landed on both sides of the commit, for both writers.
+    for (kind, o) in [("import", &imports), ("gen", &gens)] {
+        assert!(
+            o.before >= 1 && o.after >= 1,
+            "{kind}: {} kills before the commit, {} after",
+            o.before,
+            o.after
+        );
+    }
 }

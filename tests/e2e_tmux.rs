@@ -1,8 +1,9 @@
-//! End to end in a real terminal: the release binary runs under tmux on a temporary database,
-//! driven by keys, and its result is read back through the command line.
+//! End to end in a real terminal: the binary runs under tmux on a temporary database, driven
+//! by keys, and its result is read back through the command line.
 //!
-//! tmux must be installed: without it these tests fail (they never skip). The release binary is
-//! built first when it is missing or older than the sources.
+//! tmux must be installed: without it these tests fail (they never skip). The binary is the
+//! debug one cargo builds for every integration test: a release build of its own would double
+//! the compile time of `cargo test`, and a few keys on a small database need no optimiser.
 
 #[path = "common/tmux.rs"]
 mod tmux;
@@ -11,17 +12,18 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use tmux::{Tmux, home_env, release_binary};
+use tmux::{Tmux, home_env};
 
+const BIN: &str = env!("CARGO_BIN_EXE_persona-studio");
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 /// The browser's title line.
 const BROWSER: &str = "Persona Studio · Personas";
 
-/// Runs a headless command of the release binary on `db`, with the database's folder as its
+/// Runs a headless command of the binary on `db`, with the database's folder as its
 /// home; returns stdout, failing on an error.
 fn cli(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(release_binary())
+    let out = Command::new(BIN)
         .envs(home_env(home(db)))
         .arg("--db")
         .arg(db)
@@ -46,7 +48,7 @@ fn home(db: &Path) -> &Path {
 /// Starts the app on `db` and waits for the browser.
 fn start_app(db: &Path) -> Tmux {
     let db_arg = db.to_str().expect("utf-8 temp path");
-    let t = Tmux::start(release_binary(), &["--db", db_arg], home(db), COLS, ROWS);
+    let t = Tmux::start(Path::new(BIN), &["--db", db_arg], home(db), COLS, ROWS);
     t.wait_for(BROWSER);
     t
 }

@@ -15,6 +15,9 @@ use persona_studio::store::Store;
 use persona_studio::transfer::{self, ImportError, Selection};
 use serde_json::{Map, Value as Json, json};
 
+#[path = "common/fingerprint.rs"]
+mod fingerprint;
+
 /// SplitMix64: tiny, fast and good enough to pick test inputs.
 struct Rng(u64);
 
@@ -79,30 +82,7 @@ fn fuzz_store() -> (tempfile::TempDir, Store) {
 /// Row counts of every table and each persona's id, version and timestamps, in all tenants.
 fn fingerprint(store: &Store) -> Vec<String> {
     let conn = rusqlite::Connection::open(store.path().expect("a file store")).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut out: Vec<String> = tables
-        .iter()
-        .map(|t| {
-            let n: i64 = conn
-                .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))
-                .unwrap();
-            format!("{t}: {n}")
-        })
-        .collect();
-    let mut st = conn
-        .prepare(
-            "SELECT id || ' ' || version || ' ' || updated_at || ' ' || coalesce(deleted_at, '-') \
-             FROM personas ORDER BY id",
-        )
-        .unwrap();
-    out.extend(st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap));
-    out
+    fingerprint::fingerprint(&conn)
 }
 
 #[derive(Default, Debug)]

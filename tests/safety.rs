@@ -3,6 +3,9 @@
 
 mod common;
 use common::*;
+#[path = "common/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +15,8 @@ use persona_studio::app::App;
 use persona_studio::app::popup::Popup;
 use persona_studio::model::Value;
 use persona_studio::store::Store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_persona-studio");
 
 #[test]
 fn recovery_snapshot_restores_edits_and_typed_text() {
@@ -165,102 +170,13 @@ fn another_process_changing_the_persona_is_a_conflict_not_a_lost_update() {
     );
 }
 
-struct Tmux {
-    socket: String,
+/// The app on `db` in a terminal of its own, with `home` as its home (data dir `home/data`).
+fn start_app(db: &Path, home: &Path) -> Tmux {
+    let db = db.to_str().expect("utf-8 temp path");
+    Tmux::start(Path::new(BIN), &["--db", db], home, 100, 30)
 }
 
-impl Tmux {
-    /// The socket lives in the test's temp dir (`-S`), so nothing is left in /tmp/tmux-*.
-    fn start(cmd: &str, dir: &Path) -> Tmux {
-        let socket = dir
-            .join(format!("tmux-{}.sock", uuid::Uuid::new_v4().simple()))
-            .display()
-            .to_string();
-        let ok = Command::new("tmux")
-            .args([
-                "-S",
-                &socket,
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                cmd,
-            ])
-            .status()
-            .expect("tmux must be installed (.ci/run installs it)");
-        assert!(ok.success());
-        Tmux { socket }
-    }
-    fn keys(&self, k: &[&str]) {
-        let mut args = vec!["-S", self.socket.as_str(), "send-keys", "-t", "t"];
-        args.extend(k);
-        Command::new("tmux").args(args).status().unwrap();
-    }
-    fn screen(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["-S", &self.socket, "capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {text:?}:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    fn pane_pid(&self) -> u32 {
-        let o = Command::new("tmux")
-            .args([
-                "-S",
-                &self.socket,
-                "display",
-                "-p",
-                "-t",
-                "t",
-                "#{pane_pid}",
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).trim().parse().unwrap()
-    }
-    fn kill_server(&self) {
-        let _ = Command::new("tmux")
-            .args(["-S", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.kill_server();
-    }
-}
-
-fn app_cmd(db: &Path, data: &Path) -> String {
-    // exec: the app is the pane's process, so it gets the pane's signals directly. Its stderr
-    // goes to a file next to the data dir, for the failure message.
-    format!(
-        "exec env PERSONA_STUDIO_DATA={} {} --db {} 2>>{}",
-        data.display(),
-        env!("CARGO_BIN_EXE_persona-studio"),
-        db.display(),
-        data.with_extension("stderr").display()
-    )
-}
-
+/// The first file to appear in `dir`, waiting as long as the terminal driver waits for a screen.
 fn wait_file(dir: &Path) -> std::path::PathBuf {
     let start = Instant::now();
     loop {
@@ -268,9 +184,10 @@ fn wait_file(dir: &Path) -> std::path::PathBuf {
             return e.unwrap().path();
         }
         assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "no recovery file in {}",
-            dir.display()
+            start.elapsed() < tmux::WAIT,
+            "no recovery file in {} after {:?}",
+            dir.display(),
+            tmux::WAIT
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -281,9 +198,8 @@ fn signal_round_trip(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.db");
     let data = dir.path().join("data");
-    let bin = env!("CARGO_BIN_EXE_persona-studio");
     assert!(
-        Command::new(bin)
+        Command::new(BIN)
             .arg("--db")
             .arg(&db)
             .arg("demo")
@@ -291,36 +207,34 @@ fn signal_round_trip(signal: &str) {
             .unwrap()
             .success()
     );
-    let t = Tmux::start(&app_cmd(&db, &data), dir.path());
+    let t = start_app(&db, dir.path());
     t.wait_for("Aisha Mensah");
     t.keys(&["Enter"]);
     t.wait_for("Live");
     t.keys(&["j", "j", "Enter", "C-u"]);
-    t.keys(&["-l", &format!("Unsaved via {signal}")]);
+    t.type_text(&format!("Unsaved via {signal}"));
     t.wait_for(&format!("Unsaved via {signal}"));
     match signal {
-        "TERM" => {
-            let ok = Command::new("kill")
-                .args(["-TERM", &t.pane_pid().to_string()])
-                .status()
-                .unwrap();
-            assert!(ok.success());
-        }
-        _ => t.kill_server(), // the terminal goes away: SIGHUP
+        "TERM" => t.signal("TERM"),
+        _ => t.close_terminal(), // the terminal goes away: SIGHUP
     }
     let file = wait_file(&persona_studio::recovery::dir(&data));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(&format!("Unsaved via {signal}")), "{text}");
     drop(t);
 
-    let t = Tmux::start(&app_cmd(&db, &data), dir.path());
+    let t = start_app(&db, dir.path());
     t.wait_for("Recover unsaved edits?");
     t.keys(&["r"]);
     t.wait_for("unsaved");
     t.keys(&["C-s"]);
     t.wait_for("Saved");
-    t.keys(&["Escape", "q"]);
-    let o = Command::new(bin)
+    // Escape and q in one send-keys would reach the app as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("Persona Studio · Personas");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0, "the app exits cleanly on q");
+    let o = Command::new(BIN)
         .arg("--db")
         .arg(&db)
         .args(["show", "clinical-research-associate-aisha-mensah", "--json"])
@@ -348,9 +262,8 @@ fn closing_the_terminal_keeps_unsaved_edits_for_the_next_start() {
 fn first_run_of_the_app_on_the_default_database_shows_the_demo_personas() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let bin = env!("CARGO_BIN_EXE_persona-studio");
     // A command on the fresh default database leaves it empty ...
-    let o = Command::new(bin)
+    let o = Command::new(BIN)
         .env("PERSONA_STUDIO_DATA", &data)
         .env_remove("PERSONA_STUDIO_DB")
         .args(["list", "--json"])
@@ -363,14 +276,12 @@ fn first_run_of_the_app_on_the_default_database_shows_the_demo_personas() {
         "the default database lives in the data dir"
     );
     // ... and the app's first run fills it with the demo personas.
-    let cmd = format!(
-        "exec env -u PERSONA_STUDIO_DB PERSONA_STUDIO_DATA={} {bin}",
-        data.display()
-    );
-    let t = Tmux::start(&cmd, dir.path());
+    // The driver unsets PERSONA_STUDIO_DB and puts the data dir at `home/data`.
+    let t = Tmux::start(Path::new(BIN), &[], dir.path(), 100, 30);
     t.wait_for("Dr. Amara Okafor");
     t.keys(&["q"]);
-    let o = Command::new(bin)
+    assert_eq!(t.wait_exit(), 0, "the app exits cleanly on q");
+    let o = Command::new(BIN)
         .env("PERSONA_STUDIO_DATA", &data)
         .args(["list", "--json"])
         .output()

@@ -9,6 +9,10 @@ use persona_studio::store::db::{MIGRATIONS, migrate, open_in_memory};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
+#[path = "common/lookup_fks.rs"]
+mod lookup_fks;
+use lookup_fks::LOOKUP_FKS;
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
@@ -644,69 +648,6 @@ fn not_null_columns_are_enforced() {
 // ---------------------------------------------------------------------------------------------
 // Lookup foreign keys
 // ---------------------------------------------------------------------------------------------
-
-/// Every "-- FK to lookup_x.code" column: (table, column, lookup table).
-const LOOKUP_FKS: &[(&str, &str, &str)] = &[
-    ("personas", "seniority_level", "lookup_seniority_levels"),
-    (
-        "personas",
-        "typical_organization_size",
-        "lookup_organization_sizes",
-    ),
-    ("personas", "geographic_scope", "lookup_geographic_scopes"),
-    (
-        "personas",
-        "technology_adoption",
-        "lookup_technology_adoption",
-    ),
-    ("personas", "risk_tolerance", "lookup_risk_tolerance"),
-    ("personas", "change_readiness", "lookup_change_readiness"),
-    (
-        "persona_pain_points",
-        "category",
-        "lookup_pain_point_categories",
-    ),
-    ("persona_pain_points", "severity", "lookup_severity_levels"),
-    (
-        "persona_pain_points",
-        "frequency",
-        "lookup_frequency_levels",
-    ),
-    ("persona_goals", "goal_type", "lookup_goal_types"),
-    ("persona_goals", "priority", "lookup_severity_levels"),
-    ("persona_goals", "timeframe", "lookup_timeframes"),
-    (
-        "persona_challenges",
-        "challenge_type",
-        "lookup_challenge_types",
-    ),
-    ("persona_challenges", "impact", "lookup_severity_levels"),
-    (
-        "persona_tools_used",
-        "usage_frequency",
-        "lookup_frequency_levels",
-    ),
-    (
-        "persona_stakeholders",
-        "interaction_frequency",
-        "lookup_frequency_levels",
-    ),
-    (
-        "persona_buying_triggers",
-        "trigger_type",
-        "lookup_trigger_types",
-    ),
-    (
-        "persona_annual_conferences",
-        "conference_type",
-        "lookup_conference_types",
-    ),
-    (
-        "persona_annual_conferences",
-        "role",
-        "lookup_conference_roles",
-    ),
-];
 
 fn seed_codes(lookup: &str) -> Vec<&'static str> {
     SEEDS

@@ -6,13 +6,16 @@
 //! with `-f /dev/null` so neither the user's `~/.tmux.conf` nor another test's server can
 //! interfere. The server is killed when the `Tmux` value is dropped, also when a test panics.
 //!
-//! The program runs under a small `sh` wrapper that writes its exit status and its stderr to
-//! files. tmux's own `#{pane_dead_status}` is not used: tmux built with libutempter can miss
-//! the SIGCHLD of a pane (tmux/tmux#311) and then never learns the status.
+//! The program runs under a small `sh` wrapper that writes its pid, its exit status and its
+//! stderr to files. tmux's own `#{pane_dead_status}` is not used: tmux built with libutempter
+//! can miss the SIGCHLD of a pane (tmux/tmux#311) and then never learns the status; nor is
+//! `#{pane_pid}`, which is the wrapper's, not the program's.
+
+// Shared by several test binaries, each using only some of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -21,64 +24,13 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// How often the screen is read while waiting.
 const POLL: Duration = Duration::from_millis(50);
 
-/// Runs the program, then records its exit status atomically (write, then rename).
-const WRAPPER: &str = r#"err=$1; status=$2; shift 2
-"$@" 2>"$err"
+/// Runs the program in a child shell that records its own pid and then becomes the program
+/// (`exec`), so the pid is the program's; then records the exit status. Both files are written
+/// atomically (write, then rename).
+const WRAPPER: &str = r#"err=$1; status=$2; pid=$3; shift 3
+sh -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid" "$@" 2>"$err"
 code=$?
 echo "$code" >"$status.tmp" && mv "$status.tmp" "$status""#;
-
-/// The release binary, built first when it is missing or older than its sources. Built at
-/// most once per test process; the release profile has its own build lock, so this works
-/// while `cargo test` holds the debug one.
-pub fn release_binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = root.join("target");
-        let bin = target
-            .join("release")
-            .join(format!("persona-studio{}", std::env::consts::EXE_SUFFIX));
-        let built = std::fs::metadata(&bin).and_then(|m| m.modified()).ok();
-        if built.is_none_or(|b| b < newest_source(root)) {
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--release", "--bin", "persona-studio"])
-                .arg("--target-dir")
-                .arg(&target)
-                .current_dir(root)
-                .stdin(Stdio::null())
-                .status()
-                .expect("could not run cargo to build the release binary");
-            assert!(status.success(), "cargo build --release failed: {status}");
-        }
-        assert!(
-            bin.is_file(),
-            "release binary missing after the build: {}",
-            bin.display()
-        );
-        bin
-    })
-}
-
-/// The newest modification time among the files the binary is built from.
-fn newest_source(root: &Path) -> SystemTime {
-    fn walk(p: &Path, newest: &mut SystemTime) {
-        let Ok(meta) = std::fs::metadata(p) else {
-            return;
-        };
-        if meta.is_dir() {
-            for entry in std::fs::read_dir(p).into_iter().flatten().flatten() {
-                walk(&entry.path(), newest);
-            }
-        } else if let Ok(m) = meta.modified() {
-            *newest = (*newest).max(m);
-        }
-    }
-    let mut newest = SystemTime::UNIX_EPOCH;
-    for part in ["src", "schema", "assets", "Cargo.toml", "Cargo.lock"] {
-        walk(&root.join(part), &mut newest);
-    }
-    newest
-}
 
 /// The environment that gives a program `home` as its home directory, so the platform data and
 /// config dirs land in a test's temporary directory, never in the user's: the app writes
@@ -118,7 +70,8 @@ pub struct Tmux {
 
 impl Tmux {
     /// Starts `program args...` in a detached session of `cols` x `rows`, with `home` as its
-    /// home directory (see [`home_env`]).
+    /// home directory (see [`home_env`]). `PERSONA_STUDIO_DB` is unset, so a program without
+    /// `--db` opens the default database in `home`, never the one of the user's environment.
     pub fn start(program: &Path, args: &[&str], home: &Path, cols: u16, rows: u16) -> Tmux {
         require_tmux();
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -138,7 +91,7 @@ impl Tmux {
         let mut cmd = t.tmux();
         cmd.args(["new-session", "-d", "-s", &t.session])
             .args(["-x", &cols.to_string(), "-y", &rows.to_string()])
-            .args(["--", "env"])
+            .args(["--", "env", "-u", "PERSONA_STUDIO_DB"])
             .args(
                 home_env(home)
                     .iter()
@@ -147,6 +100,7 @@ impl Tmux {
             .args(["sh", "-c", WRAPPER, "sh"])
             .arg(t.stderr_path())
             .arg(t.status_path())
+            .arg(t.pid_path())
             .arg(program)
             .args(args);
         let out = run(cmd);
@@ -174,6 +128,10 @@ impl Tmux {
 
     fn status_path(&self) -> PathBuf {
         self.files.path().join("status")
+    }
+
+    fn pid_path(&self) -> PathBuf {
+        self.files.path().join("pid")
     }
 
     fn stderr_path(&self) -> PathBuf {
@@ -247,6 +205,49 @@ impl Tmux {
         self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
     }
 
+    /// The program's process id, once it has started.
+    pub fn program_pid(&self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(text) = std::fs::read_to_string(self.pid_path()) {
+                return text
+                    .trim()
+                    .parse()
+                    .unwrap_or_else(|e| panic!("pid file {text:?}: {e}"));
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out after {WAIT:?} waiting for the program's pid ({})",
+                self.describe()
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Sends the program a signal (`TERM`, `HUP`, ...) with `kill`.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.program_pid().to_string();
+        let out = run_command(Command::new("kill").args([&format!("-{signal}"), &pid]));
+        assert!(
+            out.status.success(),
+            "kill -{signal} {pid} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Closes the terminal the way a closed terminal window does: the tmux server goes away
+    /// with the pane, and the program's terminal hangs up.
+    pub fn close_terminal(&self) {
+        let mut cmd = self.tmux();
+        cmd.arg("kill-server");
+        let out = run(cmd);
+        assert!(
+            out.status.success(),
+            "tmux kill-server failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// The program's exit status once it has exited.
     pub fn exit_status(&self) -> Option<i32> {
         let text = std::fs::read_to_string(self.status_path()).ok()?;
@@ -310,6 +311,11 @@ impl Drop for Tmux {
 }
 
 fn run(mut cmd: Command) -> Output {
-    cmd.output()
-        .unwrap_or_else(|e| panic!("could not run tmux: {e}"))
+    run_command(&mut cmd)
+}
+
+fn run_command(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {:?}: {e}", cmd.get_program()))
 }
