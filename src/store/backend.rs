@@ -101,4 +101,10 @@ pub trait Backend {
     /// While off, the database may not grow: a write that needs more space is
     /// `StoreError::DiskFull`.
     fn set_growth_allowed(&mut self, allowed: bool) -> Result<()>;
+
+    /// The team library's state, where this backend keeps one (a local file does; the
+    /// remote itself does not).
+    fn sync_state(&mut self) -> Option<&mut dyn super::sync_state::SyncState> {
+        None
+    }
 }

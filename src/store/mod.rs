@@ -13,6 +13,7 @@ pub mod error;
 pub mod postgres;
 pub mod query;
 pub mod sqlite;
+pub mod sync_state;
 pub mod types;
 pub mod validate;
 
@@ -96,6 +97,25 @@ impl Store {
             lookups: &self.lookups,
         };
         (self.backend.as_mut(), scope)
+    }
+
+    /// Runs `f` on the backend's team-library state in the store's scope; a backend without
+    /// one (the remote itself) is a usage error.
+    pub fn with_sync_state<R>(
+        &mut self,
+        f: impl FnOnce(&mut dyn sync_state::SyncState, &Scope<'_>) -> Result<R>,
+    ) -> Result<R> {
+        let scope = Scope {
+            tenant: &self.tenant,
+            user_id: &self.user_id,
+            lookups: &self.lookups,
+        };
+        match self.backend.sync_state() {
+            Some(state) => f(state, &scope),
+            None => Err(StoreError::Usage(
+                "this database cannot sync: it is not a local file".to_string(),
+            )),
+        }
     }
 
     pub fn tenant(&self) -> &Tenant {

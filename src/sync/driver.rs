@@ -18,33 +18,43 @@ use std::collections::{BTreeSet, HashMap};
 use postgres::Client;
 
 use super::merge::{Conflict, merge};
-use super::snapshot::content_hash;
+use super::snapshot;
 use crate::model::Persona;
 use crate::store::postgres::RemoteError;
 use crate::store::postgres::persona::{self as remote, Columns};
 
-/// What both sides last agreed on, for one persona.
+/// What both sides last agreed on, for one persona: the hashes of each side then, and the
+/// snapshot (read only when both sides changed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Base {
-    pub snapshot: Persona,
     pub local_hash: String,
     pub remote_hash: String,
+    pub snapshot: String,
 }
 
-/// The local file as the driver needs it. Implemented by the store; every method is one
-/// local transaction.
+/// The local file as the driver needs it; implemented by the store (`sync::local`). Each
+/// write is one local transaction. Personas are in the sync's view: `validated_by` is a user
+/// name, since user ids are made on each machine.
 pub trait Local {
-    /// Every persona of the tenant, the trash included, with ids on them and their rows.
-    fn personas(&mut self) -> Result<Vec<Persona>, String>;
+    /// (slug, content hash) of every persona of the tenant, the trash included.
+    fn hashes(&mut self) -> Result<HashMap<String, (String, String)>, String>;
+    fn load(&mut self, ids: &[String]) -> Result<Vec<Persona>, String>;
     fn bases(&mut self) -> Result<HashMap<String, Base>, String>;
-    /// Writes a persona that came from the remote (or a merge) exactly as given: ids, status,
-    /// history and trash stamp included, then records `base` for it; one transaction.
-    fn save_synced(&mut self, p: &Persona, base: &Base) -> Result<(), String>;
-    /// Records the base after a push of the local version.
-    fn set_base(&mut self, id: &str, base: &Base) -> Result<(), String>;
-    /// Keeps their version of a persona in conflict, for the side-by-side view; None clears.
+    /// Writes a persona exactly as given in place of the local one and records `base` as the
+    /// base with the remote's hash of it; `local_is_base` says the written persona is that base
+    /// (false after a merge that is still to be pushed).
+    fn save_synced(
+        &mut self,
+        p: &Persona,
+        base: &Persona,
+        remote_hash: &str,
+        local_is_base: bool,
+    ) -> Result<(), String>;
+    /// Records the local persona `p` (just pushed) as the base.
+    fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
+    /// Keeps their version of a persona in conflict; None clears it.
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
-    /// User names of the history mapped to their ids (users are the same people by id).
+    /// User names to local ids, for users the remote does not know yet.
     fn user_ids(&mut self) -> Result<HashMap<String, String>, String>;
 }
 
@@ -104,12 +114,7 @@ pub fn run(
     dry_run: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, RemoteError> {
-    let mine: HashMap<String, Persona> = local
-        .personas()
-        .map_err(RemoteError::Local)?
-        .into_iter()
-        .filter_map(|p| Some((p.id.clone()?, p)))
-        .collect();
+    let mine_hash = local.hashes().map_err(RemoteError::Local)?;
     let bases = local.bases().map_err(RemoteError::Local)?;
     let theirs_hash: HashMap<String, (String, String)> = remote::hashes(client, tenant)?
         .into_iter()
@@ -118,7 +123,7 @@ pub fn run(
     let users = local.user_ids().map_err(RemoteError::Local)?;
     let columns = Columns::load(client)?;
 
-    let mut ids: BTreeSet<&String> = mine.keys().chain(theirs_hash.keys()).collect();
+    let mut ids: BTreeSet<&String> = mine_hash.keys().chain(theirs_hash.keys()).collect();
     if let Some(only) = only {
         ids.retain(|id| only.contains(*id));
     }
@@ -128,11 +133,11 @@ pub fn run(
     // Which personas need the remote's version read: read them in one go.
     let mut plan = Vec::new();
     for id in &ids {
-        let m = mine.get(*id);
+        let m = mine_hash.get(*id);
         let b = bases.get(*id);
         let t = theirs_hash.get(*id);
         let local_changed = match (m, b) {
-            (Some(m), Some(b)) => content_hash(m) != b.local_hash,
+            (Some((_, h)), Some(b)) => *h != b.local_hash,
             (Some(_), None) => true,
             (None, _) => false,
         };
@@ -145,9 +150,20 @@ pub fn run(
     }
     let wanted: Vec<String> = plan
         .iter()
-        .filter(|(id, _, rc)| *rc || (mine.contains_key(id) && theirs_hash.contains_key(id)))
-        .filter(|(_, lc, rc)| *rc || *lc)
+        .filter(|(_, _, rc)| *rc)
         .map(|(id, _, _)| id.clone())
+        .collect();
+    // Mine is read only where it changed (to push or merge it).
+    let changed_here: Vec<String> = plan
+        .iter()
+        .filter(|(id, lc, _)| *lc && mine_hash.contains_key(id))
+        .map(|(id, _, _)| id.clone())
+        .collect();
+    let mine: HashMap<String, Persona> = local
+        .load(&changed_here)
+        .map_err(RemoteError::Local)?
+        .into_iter()
+        .filter_map(|p| Some((p.id.clone()?, p)))
         .collect();
     let theirs: HashMap<String, Persona> = if wanted.is_empty() {
         HashMap::new()
@@ -165,6 +181,7 @@ pub fn run(
         let t = theirs.get(&id);
         let slug = m
             .map(|p| p.slug().to_string())
+            .or_else(|| mine_hash.get(&id).map(|x| x.0.clone()))
             .or_else(|| theirs_hash.get(&id).map(|x| x.0.clone()))
             .unwrap_or_default();
         let outcome = match (local_changed, remote_changed) {
@@ -187,7 +204,8 @@ pub fn run(
                 (Some(m), Some(t)) => {
                     let base = bases
                         .get(&id)
-                        .map(|b| b.snapshot.clone())
+                        .and_then(|b| serde_json::from_str(&b.snapshot).ok())
+                        .map(|j| snapshot::from_json(&j))
                         .unwrap_or_else(|| empty_base(m));
                     let sides = Sides {
                         base: &base,
@@ -234,19 +252,10 @@ fn push_one(
         return Outcome::Pushed;
     }
     match remote::push(client, columns, tenant, p, users) {
-        Ok(remote_hash) => {
-            let base = Base {
-                snapshot: p.clone(),
-                local_hash: content_hash(p),
-                remote_hash,
-            };
-            match local.set_base(p.id.as_deref().unwrap_or(""), &base) {
-                Ok(()) => Outcome::Pushed,
-                Err(e) => {
-                    Outcome::Failed(format!("pushed, but the local file refused the base: {e}"))
-                }
-            }
-        }
+        Ok(remote_hash) => match local.set_base(p, &remote_hash) {
+            Ok(()) => Outcome::Pushed,
+            Err(e) => Outcome::Failed(format!("pushed, but the local file refused the base: {e}")),
+        },
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }
@@ -257,12 +266,7 @@ fn pull_one(local: &mut dyn Local, t: &Persona, remote_hash: String, dry_run: bo
     }
     // The hash was read just before the persona: a write in between makes the next run see a
     // remote change and merge, never lose it.
-    let base = Base {
-        snapshot: t.clone(),
-        local_hash: content_hash(t),
-        remote_hash,
-    };
-    match local.save_synced(t, &base) {
+    match local.save_synced(t, t, &remote_hash, true) {
         Ok(()) => Outcome::Pulled,
         Err(e) => Outcome::Failed(e),
     }
@@ -300,29 +304,18 @@ fn merge_one(
     }
     let merged = result.merged;
     if direction == Direction::Pull {
-        // Pull writes only here: the merged version goes out with the next push.
-        let base = Base {
-            snapshot: t.clone(),
-            local_hash: String::new(),
-            remote_hash: sides.theirs_hash,
-        };
-        return match local.save_synced(&merged, &base) {
+        // Pull writes only here; the merged version goes out with the next push (the base
+        // recorded is the merged one, so the next run sees a local change to send).
+        return match local.save_synced(&merged, t, &sides.theirs_hash, false) {
             Ok(()) => Outcome::Merged,
             Err(e) => Outcome::Failed(e),
         };
     }
     match remote::push(client, columns, tenant, &merged, users) {
-        Ok(remote_hash) => {
-            let base = Base {
-                snapshot: merged.clone(),
-                local_hash: content_hash(&merged),
-                remote_hash,
-            };
-            match local.save_synced(&merged, &base) {
-                Ok(()) => Outcome::Merged,
-                Err(e) => Outcome::Failed(e),
-            }
-        }
+        Ok(remote_hash) => match local.save_synced(&merged, &merged, &remote_hash, true) {
+            Ok(()) => Outcome::Merged,
+            Err(e) => Outcome::Failed(e),
+        },
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }

@@ -3,9 +3,11 @@
 //! driver that pulls, merges and pushes through two stores builds on it.
 
 pub mod driver;
+pub mod local;
 pub mod merge;
 #[cfg(test)]
 mod merge_tests;
+pub mod session;
 pub mod snapshot;
 
 pub use merge::{Conflict, Merge, Side, merge, resolve};

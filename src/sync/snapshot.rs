@@ -104,8 +104,8 @@ pub fn from_json(j: &Json) -> Persona {
 /// and trash stamp; computed columns, the version counter and timestamps left out, so a save
 /// that changes nothing changes nothing here. Not a security hash: it detects edits.
 pub fn content_hash(p: &Persona) -> String {
-    let mut h = Fnv128::default();
-    let feed = |h: &mut Fnv128, v: &Value| {
+    let mut h = crate::digest::Digest::default();
+    let feed = |h: &mut crate::digest::Digest, v: &Value| {
         h.write(format!("{v:?}").as_bytes());
         h.write(&[0xff]);
     };
@@ -135,29 +135,6 @@ pub fn content_hash(p: &Persona) -> String {
 /// A cleared text is NULL (as the store writes it).
 fn normalised(v: &Value) -> Value {
     if v.is_blank() { Value::Null } else { v.clone() }
-}
-
-/// Two independent 64-bit FNV-1a lanes: stable across runs and platforms, unlike std's
-/// randomly keyed hasher.
-struct Fnv128(u64, u64);
-
-impl Default for Fnv128 {
-    fn default() -> Self {
-        Fnv128(0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142)
-    }
-}
-
-impl Fnv128 {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-            self.1 = (self.1 ^ u64::from(b.rotate_left(3))).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> String {
-        format!("{:016x}{:016x}", self.0, self.1)
-    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub enum RemoteError {
 
 /// The server's own message ("null value in column ... violates not-null constraint"), which
 /// the client crate's Display reduces to "db error".
-fn db_message(e: &postgres::Error) -> String {
+pub(crate) fn db_message(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => match db.detail() {
             Some(d) => format!("{} ({d})", db.message()),

@@ -172,7 +172,17 @@ pub fn load(
     tenant: &str,
     ids: Option<&[String]>,
 ) -> Result<Vec<Persona>, RemoteError> {
-    let cols: Vec<String> = CORE_FIELDS.iter().map(|f| read_expr("p", f.name)).collect();
+    // validated_by as the user's name: ids are made on each machine, names travel.
+    let cols: Vec<String> = CORE_FIELDS
+        .iter()
+        .map(|f| {
+            if f.name == "validated_by" {
+                "(SELECT u.username FROM users u WHERE u.id = p.validated_by)".to_string()
+            } else {
+                read_expr("p", f.name)
+            }
+        })
+        .collect();
     let filter = if ids.is_some() {
         "AND p.id::text = ANY($2)"
     } else {
@@ -254,8 +264,9 @@ pub fn load(
 
 /// Writes one persona (which must have an id, as must its rows) in the caller's transaction:
 /// the core row upserted by id, list rows upserted by id and the ones no longer there
-/// deleted, history entries not yet on the remote appended. `user_ids` maps the user names of
-/// the history to user ids (users are matched by id across machines).
+/// deleted, history entries not yet on the remote appended. Users (the validator, the history's
+/// authors) come by name, as ids are made on each machine: a name the remote has keeps the
+/// remote's id, a new one is created with the local id from `user_ids`.
 pub fn write(
     tx: &mut Transaction<'_>,
     columns: &Columns,
@@ -299,16 +310,20 @@ pub fn write(
                     },
                 );
             }
-            // The workflow's stamps travel with the status they belong to.
-            _ if written(f) || matches!(f.name, "validated_at" | "validated_by") => {
+            _ if f.name == "validated_by" => {
+                names.push(f.name.to_string());
+                values.push(match p.text(f.name).filter(|n| !n.is_empty()) {
+                    Some(name) => Some(remote_user(tx, name, user_ids)?),
+                    None => None,
+                });
+            }
+            // The workflow's stamp travels with the status it belongs to.
+            _ if written(f) || f.name == "validated_at" => {
                 names.push(f.name.to_string());
                 values.push(to_text(&p.core[i]));
             }
             _ => {}
         }
-    }
-    if let Some(by) = p.text("validated_by") {
-        ensure_user(tx, by, None)?;
     }
     upsert(tx, columns, "personas", &names, &values)?;
 
@@ -318,15 +333,7 @@ pub fn write(
 
     for h in &p.history {
         let by = match &h.changed_by {
-            Some(name) => match user_ids.get(name) {
-                Some(uid) => {
-                    ensure_user(tx, uid, Some(name))?;
-                    Some(uid.clone())
-                }
-                None => tx
-                    .query_opt("SELECT id::text FROM users WHERE username = $1", &[name])?
-                    .map(|r| r.get(0)),
-            },
+            Some(name) => Some(remote_user(tx, name, user_ids)?),
             None => None,
         };
         tx.execute(
@@ -492,31 +499,50 @@ fn short_hash(s: &str) -> String {
     format!("{:06x}", h & 0xff_ffff)
 }
 
-/// Makes sure a user id exists on the remote; a user is the same person on every machine by
-/// id. A name taken by another id is an error that names it.
-fn ensure_user(tx: &mut Transaction<'_>, id: &str, name: Option<&str>) -> Result<(), RemoteError> {
-    let exists = tx
-        .query_opt("SELECT 1 FROM users WHERE id = $1::text::uuid", &[&id])?
-        .is_some();
-    if exists {
-        return Ok(());
-    }
-    let name = name.unwrap_or(id);
+/// The remote user id for a user name: the remote's own when it knows the name, else a new
+/// user with the id this file gave them. A refusal (a platform `users` table that needs more
+/// than a name, say) names the user.
+fn remote_user(
+    tx: &mut Transaction<'_>,
+    name: &str,
+    local_ids: &HashMap<String, String>,
+) -> Result<String, RemoteError> {
     if let Some(r) = tx.query_opt("SELECT id::text FROM users WHERE username = $1", &[&name])? {
-        let other: String = r.get(0);
-        return Err(RemoteError::Data(format!(
-            "user \"{name}\" exists on the remote with another id ({other}) than here ({id})"
-        )));
+        return Ok(r.get(0));
     }
-    tx.execute(
-        "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2)",
-        &[&id, &name],
-    )
-    .map_err(|e| RemoteError::Write {
-        table: "users".to_string(),
-        source: e,
-    })?;
-    Ok(())
+    let id = local_ids
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let r = tx
+        .query_one(
+            "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2) \
+             ON CONFLICT (id) DO NOTHING RETURNING id::text",
+            &[&id, &name],
+        )
+        .map_err(|e| {
+            RemoteError::Data(format!(
+                "user \"{name}\" cannot be created on the remote: {}",
+                super::db_message(&e)
+            ))
+        });
+    match r {
+        Ok(row) => Ok(row.get(0)),
+        // The id is taken by another name there: a new id for this name.
+        Err(_)
+            if tx
+                .query_opt("SELECT 1 FROM users WHERE id = $1::text::uuid", &[&id])?
+                .is_some() =>
+        {
+            let fresh = uuid::Uuid::new_v4().to_string();
+            tx.execute(
+                "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2)",
+                &[&fresh, &name],
+            )?;
+            Ok(fresh)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The remote tenant for a local one: the given id (which must exist), else the tenant with the

@@ -144,7 +144,7 @@ impl SqliteBackend {
     }
 }
 
-fn write_new(
+pub(super) fn write_new(
     tx: &Transaction<'_>,
     s: &Scope<'_>,
     personas: &mut dyn Iterator<Item = Result<Persona>>,
@@ -246,7 +246,12 @@ impl Writer<'_> {
         let created = p.created_at.clone().unwrap_or_else(|| self.now.clone());
         let updated = p.updated_at.clone().unwrap_or_else(|| created.clone());
         let validated_at = p.get("validated_at").clone();
-        let validated_by = (!validated_at.is_blank()).then_some(s.user_id);
+        // The validator the persona carries (a synced persona names its reviewer), else the
+        // acting user for a validated persona that names none (gen, a bundle).
+        let validated_by = p
+            .text("validated_by")
+            .filter(|v| !v.is_empty())
+            .or((!validated_at.is_blank()).then_some(s.user_id));
         let [f, d, r] = self.orgs_of(p)?;
         let org = |o: &Option<Rc<Org>>| -> [Value; 3] {
             match o {

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../../schema/003_workflow.sql"),
     ),
     ("004_scale", include_str!("../../../schema/004_scale.sql")),
+    ("006_sync", include_str!("../../../schema/006_sync.sql")),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".

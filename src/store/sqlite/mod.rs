@@ -29,6 +29,8 @@ use super::types::{CheckReport, DistributionRow, HistoryEntry, Tenant};
 use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
 
+mod sync;
+
 pub struct SqliteBackend {
     conn: Connection,
     /// `max_page_count` before `set_growth_allowed(false)`, to put back.
@@ -57,6 +59,10 @@ impl SqliteBackend {
 }
 
 impl Backend for SqliteBackend {
+    fn sync_state(&mut self) -> Option<&mut dyn crate::store::sync_state::SyncState> {
+        Some(self)
+    }
+
     fn is_empty_database(&self) -> Result<bool> {
         Ok(self
             .conn
