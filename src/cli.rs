@@ -27,6 +27,10 @@ pub struct Cli {
     /// Acting user (default: $PERSONA_STUDIO_USER, else the login name)
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
+    /// Team library URL for push/pull/sync/remote init (default: $PERSONA_STUDIO_REMOTE, else
+    /// the one `remote set` stored)
+    #[arg(long, global = true, value_name = "URL")]
+    pub remote: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -108,6 +112,8 @@ pub enum Command {
         #[command(subcommand)]
         action: TenantAction,
     },
+    #[command(flatten)]
+    Team(crate::sync::command::TeamCommand),
     /// Generate synthetic personas (benchmarks, load tests), all in one transaction
     Gen {
         /// How many personas
@@ -329,6 +335,8 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 writeln!(out, "tenant \"{}\" ready", t.key)?;
             }
         },
+        // main.rs runs the team commands with the --remote URL; without it, the stored link.
+        Command::Team(cmd) => return crate::sync::command::run(store, cmd, None, out),
         Command::Gen { personas, seed } => {
             let r = crate::r#gen::generate(store, personas, seed)?;
             writeln!(

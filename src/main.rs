@@ -40,7 +40,18 @@ fn main() -> ExitCode {
     match args.command {
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            match cli::run(&mut store, command, &mut out) {
+            let remote = args
+                .remote
+                .clone()
+                .or_else(|| std::env::var("PERSONA_STUDIO_REMOTE").ok())
+                .filter(|u| !u.trim().is_empty());
+            let result = match command {
+                Command::Team(cmd) => {
+                    persona_studio::sync::command::run(&mut store, cmd, remote.as_deref(), &mut out)
+                }
+                other => cli::run(&mut store, other, &mut out),
+            };
+            match result {
                 Ok(code) => ExitCode::from(code as u8),
                 // `list | head`: the reader has what it wanted.
                 Err(persona_studio::store::StoreError::Io(e))

@@ -2,6 +2,7 @@
 //! silently overwriting anyone. `merge` is the pure three-way merge of one persona; the
 //! driver that pulls, merges and pushes through two stores builds on it.
 
+pub mod command;
 pub mod driver;
 pub mod local;
 pub mod merge;
