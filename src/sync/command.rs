@@ -382,16 +382,11 @@ fn conflict_json(c: &Conflict) -> serde_json::Value {
     json!({"path": c.path(), "field": field, "base": b, "mine": m, "theirs": t})
 }
 
-fn resolve_one(
-    store: &mut Store,
-    slug: &str,
-    side: Side,
-    out: &mut dyn Write,
-) -> Result<i32, StoreError> {
-    let id = store.load_by_slug(slug)?.id.unwrap_or_default();
-    let Some((base, mine, theirs)) = sides(store, &id)? else {
-        writeln!(out, "{slug} has no conflict")?;
-        return Ok(0);
+/// Settles the conflict of persona `id` with `side` for every conflicting part (the rest
+/// stays merged). False when it has none.
+pub fn resolve_persona(store: &mut Store, id: &str, side: Side) -> Result<bool, StoreError> {
+    let Some((base, mine, theirs)) = sides(store, id)? else {
+        return Ok(false);
     };
     let mut m = merge(&base, &mine, &theirs);
     while !m.conflicts.is_empty() {
@@ -401,6 +396,20 @@ fn resolve_one(
     // compares the remote with it again and pushes the resolution.
     let snap = snapshot::to_json(&theirs).to_string();
     store.with_sync_state(|st, s| st.save_synced(s, &m.merged, &snap, "", false))?;
+    Ok(true)
+}
+
+fn resolve_one(
+    store: &mut Store,
+    slug: &str,
+    side: Side,
+    out: &mut dyn Write,
+) -> Result<i32, StoreError> {
+    let id = store.load_by_slug(slug)?.id.unwrap_or_default();
+    if !resolve_persona(store, &id, side)? {
+        writeln!(out, "{slug} has no conflict")?;
+        return Ok(0);
+    }
     let which = if side == Side::Mine { "mine" } else { "theirs" };
     writeln!(
         out,

@@ -21,7 +21,7 @@ use super::merge::{Conflict, merge};
 use super::snapshot;
 use crate::model::Persona;
 use crate::store::postgres::RemoteError;
-use crate::store::postgres::persona::{self as remote, Columns};
+use crate::store::postgres::persona::{self as remote, Columns, Pushed};
 
 /// What both sides last agreed on, for one persona: the hashes of each side then, and the
 /// snapshot (read only when both sides changed).
@@ -174,7 +174,15 @@ pub fn run(
             .collect()
     };
 
-    let remote_hash_of = |id: &str| theirs_hash.get(id).map(|x| x.1.clone()).unwrap_or_default();
+    let remote_hash_of = |id: &str| theirs_hash.get(id).map(|x| x.1.clone());
+    let mut ctx = Ctx {
+        local,
+        client,
+        columns: &columns,
+        tenant,
+        users: &users,
+        dry_run,
+    };
     for (n, (id, local_changed, remote_changed)) in plan.into_iter().enumerate() {
         progress(n, total);
         let m = mine.get(&id);
@@ -184,39 +192,34 @@ pub fn run(
             .or_else(|| mine_hash.get(&id).map(|x| x.0.clone()))
             .or_else(|| theirs_hash.get(&id).map(|x| x.0.clone()))
             .unwrap_or_default();
+        let base = |m: &Persona| {
+            bases
+                .get(&id)
+                .and_then(|b| serde_json::from_str(&b.snapshot).ok())
+                .map(|j| snapshot::from_json(&j))
+                .unwrap_or_else(|| empty_base(m))
+        };
         let outcome = match (local_changed, remote_changed) {
             (false, false) => Outcome::Unchanged,
             (true, false) => match m {
                 Some(m) if direction != Direction::Pull => {
-                    push_one(local, client, &columns, tenant, m, &users, dry_run)
+                    ctx.send(&base(m), m, None, remote_hash_of(&id))
                 }
                 Some(_) => Outcome::Skipped("changed here; push to send it"),
                 None => Outcome::Unchanged,
             },
             (false, true) => match t {
                 Some(t) if direction != Direction::Push => {
-                    pull_one(local, t, remote_hash_of(&id), dry_run)
+                    ctx.pull(t, remote_hash_of(&id).unwrap_or_default())
                 }
                 Some(_) => Outcome::Skipped("changed on the remote; pull to get it"),
                 None => Outcome::Unchanged,
             },
             (true, true) => match (m, t) {
-                (Some(m), Some(t)) => {
-                    let base = bases
-                        .get(&id)
-                        .and_then(|b| serde_json::from_str(&b.snapshot).ok())
-                        .map(|j| snapshot::from_json(&j))
-                        .unwrap_or_else(|| empty_base(m));
-                    let sides = Sides {
-                        base: &base,
-                        mine: m,
-                        theirs: t,
-                        theirs_hash: remote_hash_of(&id),
-                    };
-                    merge_one(
-                        local, client, &columns, tenant, sides, &users, dry_run, direction,
-                    )
+                (Some(m), Some(t)) if direction == Direction::Pull => {
+                    ctx.merge_here(&base(m), m, t, remote_hash_of(&id).unwrap_or_default())
                 }
+                (Some(m), Some(t)) => ctx.send(&base(m), m, Some(t.clone()), remote_hash_of(&id)),
                 _ => Outcome::Unchanged,
             },
         };
@@ -239,83 +242,142 @@ fn empty_base(m: &Persona) -> Persona {
     b
 }
 
-fn push_one(
-    local: &mut dyn Local,
-    client: &mut Client,
-    columns: &Columns,
-    tenant: &str,
-    p: &Persona,
-    users: &HashMap<String, String>,
+/// How often a push re-reads a persona that another member changed meanwhile before giving
+/// up for this run (the next run starts afresh).
+const ATTEMPTS: usize = 3;
+
+/// What every persona's step needs.
+struct Ctx<'a> {
+    local: &'a mut dyn Local,
+    client: &'a mut Client,
+    columns: &'a Columns,
+    tenant: &'a str,
+    users: &'a HashMap<String, String>,
     dry_run: bool,
-) -> Outcome {
-    if dry_run {
-        return Outcome::Pushed;
-    }
-    match remote::push(client, columns, tenant, p, users) {
-        Ok(remote_hash) => match local.set_base(p, &remote_hash) {
-            Ok(()) => Outcome::Pushed,
-            Err(e) => Outcome::Failed(format!("pushed, but the local file refused the base: {e}")),
-        },
-        Err(e) => Outcome::Failed(e.to_string()),
-    }
 }
 
-fn pull_one(local: &mut dyn Local, t: &Persona, remote_hash: String, dry_run: bool) -> Outcome {
-    if dry_run {
-        return Outcome::Pulled;
-    }
-    // The hash was read just before the persona: a write in between makes the next run see a
-    // remote change and merge, never lose it.
-    match local.save_synced(t, t, &remote_hash, true) {
-        Ok(()) => Outcome::Pulled,
-        Err(e) => Outcome::Failed(e),
-    }
-}
-
-/// The three versions of a persona changed on both sides, and the remote's hash of theirs.
-struct Sides<'a> {
-    base: &'a Persona,
-    mine: &'a Persona,
-    theirs: &'a Persona,
-    theirs_hash: String,
-}
-
-#[allow(clippy::too_many_arguments)]
-fn merge_one(
-    local: &mut dyn Local,
-    client: &mut Client,
-    columns: &Columns,
-    tenant: &str,
-    sides: Sides<'_>,
-    users: &HashMap<String, String>,
-    dry_run: bool,
-    direction: Direction,
-) -> Outcome {
-    let (m, t) = (sides.mine, sides.theirs);
-    let result = merge(sides.base, m, t);
-    if !result.is_clean() {
-        if !dry_run && let Err(e) = local.set_conflict(m.id.as_deref().unwrap_or(""), Some(t)) {
-            return Outcome::Failed(e);
+impl Ctx<'_> {
+    /// Sends mine, merged with theirs when the remote changed too. The remote row is locked
+    /// and its hash compared with the one this run read (`expected`, None: not there); when
+    /// another member pushed in between, their version is read and merged again, so a push
+    /// never replaces a version it has not seen.
+    fn send(
+        &mut self,
+        base: &Persona,
+        mine: &Persona,
+        mut theirs: Option<Persona>,
+        mut expected: Option<String>,
+    ) -> Outcome {
+        if self.dry_run {
+            return if theirs.is_some() {
+                match merge(base, mine, theirs.as_ref().unwrap_or(mine)) {
+                    m if m.is_clean() => Outcome::Merged,
+                    m => Outcome::Conflicts(m.conflicts),
+                }
+            } else {
+                Outcome::Pushed
+            };
         }
-        return Outcome::Conflicts(result.conflicts);
+        let id = mine.id.clone().unwrap_or_default();
+        for _ in 0..ATTEMPTS {
+            let outgoing = match &theirs {
+                None => mine.clone(),
+                Some(t) => {
+                    let m = merge(base, mine, t);
+                    if !m.is_clean() {
+                        return match self.local.set_conflict(&id, Some(t)) {
+                            Ok(()) => Outcome::Conflicts(m.conflicts),
+                            Err(e) => Outcome::Failed(e),
+                        };
+                    }
+                    m.merged
+                }
+            };
+            let pushed = remote::push(
+                self.client,
+                self.columns,
+                self.tenant,
+                &outgoing,
+                self.users,
+                expected.as_deref(),
+            );
+            match pushed {
+                Ok(Pushed::Done(hash)) => {
+                    let saved = if theirs.is_none() {
+                        self.local.set_base(&outgoing, &hash)
+                    } else {
+                        self.local.save_synced(&outgoing, &outgoing, &hash, true)
+                    };
+                    return match (saved, theirs.is_none()) {
+                        (Ok(()), true) => Outcome::Pushed,
+                        (Ok(()), false) => Outcome::Merged,
+                        (Err(e), _) => Outcome::Failed(format!(
+                            "sent, but the local file refused the result: {e}"
+                        )),
+                    };
+                }
+                Ok(Pushed::Moved) => {
+                    // Someone else's push landed first: read theirs again and merge.
+                    let fresh =
+                        remote::load(self.client, self.tenant, Some(std::slice::from_ref(&id)));
+                    let hashes = remote::hash_of(self.client, self.tenant, &id);
+                    match (fresh, hashes) {
+                        (Ok(mut f), Ok(h)) => {
+                            theirs = f.pop();
+                            expected = h;
+                        }
+                        (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e.to_string()),
+                    }
+                }
+                Err(e) => return Outcome::Failed(e.to_string()),
+            }
+        }
+        Outcome::Failed(
+            "changed on the remote again and again during this sync; run sync again".into(),
+        )
     }
-    if dry_run {
-        return Outcome::Merged;
+
+    fn pull(&mut self, t: &Persona, remote_hash: String) -> Outcome {
+        if self.dry_run {
+            return Outcome::Pulled;
+        }
+        // The hash was read just before the persona: a write in between makes the next run
+        // see a remote change and merge, never lose it.
+        match self.local.save_synced(t, t, &remote_hash, true) {
+            Ok(()) => Outcome::Pulled,
+            Err(e) => Outcome::Failed(e),
+        }
     }
-    let merged = result.merged;
-    if direction == Direction::Pull {
-        // Pull writes only here; the merged version goes out with the next push (the base
-        // recorded is the merged one, so the next run sees a local change to send).
-        return match local.save_synced(&merged, t, &sides.theirs_hash, false) {
+
+    /// A pull of a persona changed on both sides: merged here only; the merged version goes
+    /// out with the next push (theirs is recorded as the base, the local side as ahead).
+    fn merge_here(
+        &mut self,
+        base: &Persona,
+        m: &Persona,
+        t: &Persona,
+        theirs_hash: String,
+    ) -> Outcome {
+        let result = merge(base, m, t);
+        if !result.is_clean() {
+            if !self.dry_run
+                && let Err(e) = self
+                    .local
+                    .set_conflict(m.id.as_deref().unwrap_or(""), Some(t))
+            {
+                return Outcome::Failed(e);
+            }
+            return Outcome::Conflicts(result.conflicts);
+        }
+        if self.dry_run {
+            return Outcome::Merged;
+        }
+        match self
+            .local
+            .save_synced(&result.merged, t, &theirs_hash, false)
+        {
             Ok(()) => Outcome::Merged,
             Err(e) => Outcome::Failed(e),
-        };
-    }
-    match remote::push(client, columns, tenant, &merged, users) {
-        Ok(remote_hash) => match local.save_synced(&merged, &merged, &remote_hash, true) {
-            Ok(()) => Outcome::Merged,
-            Err(e) => Outcome::Failed(e),
-        },
-        Err(e) => Outcome::Failed(e.to_string()),
+        }
     }
 }

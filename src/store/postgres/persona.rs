@@ -580,28 +580,52 @@ pub fn ensure_tenant(
     Ok(r.get(0))
 }
 
+/// What a push did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pushed {
+    /// Written; the persona's new content hash on the remote.
+    Done(String),
+    /// Not written: the remote's version is not the one the caller read (another member
+    /// pushed in between). Read it again and merge.
+    Moved,
+}
+
+/// The content hash of one persona of the tenant; None when it is not on the remote.
+pub fn hash_of(
+    c: &mut impl GenericClient,
+    tenant: &str,
+    id: &str,
+) -> Result<Option<String>, RemoteError> {
+    Ok(hashes_where(c, tenant, Some(id))?
+        .into_iter()
+        .next()
+        .map(|(_, _, h)| h))
+}
+
 /// Pushes one persona in one remote transaction: its row locked first (so two members pushing
-/// the same persona take turns), written, its new content hash read, committed. Returns that
-/// hash, which becomes the remote half of the local base only after the commit.
+/// the same persona take turns), its hash compared with `expected` (what the caller based its
+/// version on; None: not on the remote), written, its new hash read, committed. The new hash
+/// becomes the remote half of the local base only after the commit.
 pub fn push(
     client: &mut Client,
     columns: &Columns,
     tenant: &str,
     p: &Persona,
     user_ids: &HashMap<String, String>,
-) -> Result<String, RemoteError> {
+    expected: Option<&str>,
+) -> Result<Pushed, RemoteError> {
     let id = p.id.clone().unwrap_or_default();
     let mut tx = client.transaction()?;
     tx.execute(
         "SELECT 1 FROM personas WHERE id = $1::text::uuid FOR UPDATE",
         &[&id],
     )?;
+    if hash_of(&mut tx, tenant, &id)?.as_deref() != expected {
+        tx.rollback()?;
+        return Ok(Pushed::Moved);
+    }
     write(&mut tx, columns, tenant, p, user_ids)?;
-    let hash = hashes_where(&mut tx, tenant, Some(&id))?
-        .into_iter()
-        .next()
-        .map(|(_, _, h)| h)
-        .unwrap_or_default();
+    let hash = hash_of(&mut tx, tenant, &id)?.unwrap_or_default();
     tx.commit()?;
-    Ok(hash)
+    Ok(Pushed::Done(hash))
 }
