@@ -1,18 +1,26 @@
-//! Unsaved edits survive a closed terminal or a SIGTERM/SIGHUP: the app writes them to a
-//! recovery file in the data dir (like an editor's swap file) and offers them back on the
+//! Unsaved edits survive a closed terminal, a SIGTERM/SIGHUP or a panic: the app writes them
+//! to a recovery file in the data dir (like an editor's swap file) and offers them back on the
 //! next start against the same database and tenant.
+//!
+//! The file holds the draft as the user left it, incomplete and invalid values included: text
+//! typed into a field, the long-text box's text before it is closed, a row just added, a new
+//! persona without a name. So it is read back without any check (checks run on save), and
+//! one odd value can never cost the other edits.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
 
 use crate::app::App;
-use crate::app::editor::Editor;
-use crate::catalog::CORE_FIELDS;
-use crate::model::json::persona_from_json;
+use crate::app::editor::{Editor, FormKey};
+use crate::app::popup::Popup;
+use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, SECTIONS, core_index};
+use crate::model::json::{persona_to_json, value_from_json};
+use crate::model::{Persona, Row};
 
-/// What is written: enough to rebuild the editor, including typed text that was not yet a
-/// valid value.
+/// What is written: enough to rebuild the editor as it was.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recovery {
     pub db: String,
@@ -21,10 +29,31 @@ pub struct Recovery {
     pub version: i64,
     pub name: String,
     pub saved_at: String,
-    pub persona: serde_json::Value,
-    /// Core fields whose typed text was not (yet) a valid value: (column, text).
+    /// The draft's writable columns, in the export format.
+    pub persona: Json,
+    /// Row ids per list, in row order, so restored rows stay the stored rows they were.
+    #[serde(default)]
+    pub row_ids: Vec<Vec<Option<String>>>,
+    /// Core fields' typed text that is not (or not yet) their value: (column, text).
     #[serde(default)]
     pub raw: Vec<(String, String)>,
+    /// The same for the row forms: the row of a one-row list, a many-row list's open row.
+    #[serde(default)]
+    pub row_raw: Vec<RowText>,
+    /// The open row form: (list key, row, added just now).
+    #[serde(default)]
+    pub row_open: Option<(String, usize, bool)>,
+    /// What the edits touch, for the restore popup: field labels, list titles with rows.
+    #[serde(default)]
+    pub changes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RowText {
+    pub list: String,
+    pub row: usize,
+    pub column: String,
+    pub text: String,
 }
 
 pub fn dir(data_dir: &Path) -> PathBuf {
@@ -39,15 +68,89 @@ fn now() -> String {
     format!("{secs}")
 }
 
+/// 64-bit FNV-1a of the database path and the tenant, written out here because std's
+/// `DefaultHasher` is randomly keyed per process and the name must be the same next time.
+/// File names never hold the tenant key itself (it may say more than a file name should).
+pub fn file_prefix(db: &str, tenant: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in db.bytes().chain([0]).chain(tenant.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn list_index(key: &str) -> Option<usize> {
+    CHILD_SPECS.iter().position(|c| c.key == key)
+}
+
 impl App {
-    /// The editor's unsaved state, if any.
+    /// The editor's unsaved state, if any, with the long-text box's text if one is open.
     pub fn recovery_snapshot(&self) -> Option<Recovery> {
-        let ed = self.editor.as_ref().filter(|e| e.is_dirty())?;
-        let raw = CORE_FIELDS
+        let ed = self.editor.as_ref()?;
+        let mut raw: Vec<(String, String)> = CORE_FIELDS
             .iter()
             .zip(&ed.core.raw)
             .filter_map(|(f, r)| r.clone().map(|t| (f.name.to_string(), t)))
             .collect();
+        let mut row_raw = Vec::new();
+        for (li, spec) in CHILD_SPECS.iter().enumerate() {
+            let row = ed.form_row(li);
+            if row >= ed.draft.lists[li].len() {
+                continue;
+            }
+            for (f, r) in spec.fields.iter().zip(&ed.lists[li].raw) {
+                if let Some(text) = r {
+                    row_raw.push(RowText {
+                        list: spec.key.to_string(),
+                        row,
+                        column: f.name.to_string(),
+                        text: text.clone(),
+                    });
+                }
+            }
+        }
+        // The long-text box's text reaches the field only when the box closes.
+        let mut boxed = false;
+        for p in &self.popups {
+            let Popup::Text {
+                form, field, area, ..
+            } = p
+            else {
+                continue;
+            };
+            let text = area.lines().join("\n");
+            let fields = Editor::fields(*form);
+            let shown = ed
+                .values(*form)
+                .map(|v| ed.state(*form).text(fields, v, *field))
+                .unwrap_or_default();
+            if text == shown {
+                continue;
+            }
+            boxed = true;
+            let column = fields[*field].name.to_string();
+            match *form {
+                FormKey::Core => {
+                    raw.retain(|(c, _)| *c != column);
+                    raw.push((column, text));
+                }
+                FormKey::List(li) => {
+                    let (list, row) = (CHILD_SPECS[li].key.to_string(), ed.form_row(li));
+                    row_raw.retain(|r| !(r.list == list && r.row == row && r.column == column));
+                    row_raw.push(RowText {
+                        list,
+                        row,
+                        column,
+                        text,
+                    });
+                }
+            }
+        }
+        if !ed.is_dirty() && !boxed {
+            return None;
+        }
+        let changes = changes(ed, &raw, &row_raw);
         Some(Recovery {
             db: self
                 .store
@@ -59,23 +162,34 @@ impl App {
             version: ed.draft.version,
             name: ed.draft.name().to_string(),
             saved_at: now(),
-            persona: crate::model::json::persona_to_json(&ed.draft),
+            persona: persona_to_json(&ed.draft),
+            row_ids: ed
+                .draft
+                .lists
+                .iter()
+                .map(|rows| rows.iter().map(|r| r.id.clone()).collect())
+                .collect(),
             raw,
+            row_raw,
+            row_open: ed
+                .row_open
+                .map(|(li, ri, new)| (CHILD_SPECS[li].key.to_string(), ri, new)),
+            changes,
         })
     }
 
-    /// Opens the editor on recovered edits: the draft is the recovered persona, the baseline
-    /// is what the database holds now, so the dirty marker shows and a save goes through the
-    /// usual version check.
+    /// Opens the editor on recovered edits exactly as they were left, marked unsaved: the
+    /// baseline is what the database holds now (or a new persona), so a save goes through the
+    /// usual checks and version check.
     pub fn restore_recovery(&mut self, r: &Recovery) -> Result<(), String> {
-        let mut draft =
-            persona_from_json(&r.persona, "recovery", None).map_err(|e| e.join("; "))?;
+        let (mut draft, mistyped) = lenient_persona(&r.persona, &r.row_ids);
         let original = match &r.persona_id {
             Some(id) => {
                 let stored = self.store.load(id).map_err(|e| e.to_string())?;
                 draft.id = Some(id.clone());
                 draft.version = r.version;
                 draft.created_at = stored.created_at.clone();
+                draft.updated_at = stored.updated_at.clone();
                 // Computed columns come from the database, not from the file.
                 for (i, f) in CORE_FIELDS.iter().enumerate() {
                     if !f.is_writable() {
@@ -84,41 +198,172 @@ impl App {
                 }
                 stored
             }
-            None => crate::model::Persona::new_draft(),
+            None => Persona::new_draft(),
         };
+        draft.history = original.history.clone();
         let mut ed = Editor::new(draft);
         ed.original = original;
-        for (name, text) in &r.raw {
-            if let Some(i) = crate::catalog::core_index(name) {
-                let lookups = self.store.lookups().clone();
-                let (fields, values, st) = ed.parts(crate::app::editor::FormKey::Core);
+        if let Some((key, row, added)) = &r.row_open
+            && let Some(li) = list_index(key)
+            && *row < ed.draft.lists[li].len()
+        {
+            ed.row_open = Some((li, *row, *added));
+            ed.list_sel[li] = *row;
+            ed.tab = SECTIONS.len() + li;
+        }
+        let lookups = self.store.lookups().clone();
+        for (name, text) in r.raw.iter().chain(&mistyped) {
+            if let Some(i) = core_index(name) {
+                let (fields, values, st) = ed.parts(FormKey::Core);
                 st.set_text(fields, values, &lookups, i, text.clone());
-                st.raw[i] = Some(text.clone());
             }
         }
+        for t in &r.row_raw {
+            let Some(li) = list_index(&t.list) else {
+                continue;
+            };
+            let one = CHILD_SPECS[li].cardinality == Cardinality::One;
+            let Some(fi) = CHILD_SPECS[li].field_index(&t.column) else {
+                continue;
+            };
+            // Typed text belongs to the form's own row; a file from another layout is
+            // ignored rather than put into the wrong row.
+            if one || ed.form_row(li) == t.row {
+                let (fields, values, st) = ed.parts(FormKey::List(li));
+                st.set_text(fields, values, &lookups, fi, t.text.clone());
+            }
+        }
+        ed.reset_undo();
         self.editor = Some(ed);
         Ok(())
     }
-}
 
-impl App {
     /// Offers recovery files found at start-up.
     pub fn offer_recovery(&mut self, items: Vec<(PathBuf, Recovery)>) {
         if !items.is_empty() {
-            self.popups
-                .push(crate::app::popup::Popup::Recover { items, selected: 0 });
+            self.popups.push(Popup::Recover { items, selected: 0 });
         }
     }
 }
 
-/// Writes a recovery file atomically (temp file and rename); returns its path.
+/// "Name", "Title", "Pain points: 3 rows (1 new, 1 deleted)": what a restore brings back.
+fn changes(ed: &Editor, raw: &[(String, String)], row_raw: &[RowText]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, f) in CORE_FIELDS.iter().enumerate() {
+        let typed = raw.iter().any(|(c, _)| c == f.name);
+        if f.is_writable() && (typed || ed.draft.core[i] != ed.original.core[i]) {
+            out.push(f.label.to_string());
+        }
+    }
+    for (li, spec) in CHILD_SPECS.iter().enumerate() {
+        let (rows, before) = (&ed.draft.lists[li], &ed.original.lists[li]);
+        if rows == before && !row_raw.iter().any(|r| r.list == spec.key) {
+            continue;
+        }
+        if spec.cardinality == Cardinality::One {
+            out.push(spec.title.to_string());
+            continue;
+        }
+        let new = rows.iter().filter(|r| r.id.is_none()).count();
+        let deleted = before
+            .iter()
+            .filter(|o| o.id.is_some() && !rows.iter().any(|r| r.id == o.id))
+            .count();
+        let n = rows.len();
+        let mut line = format!("{}: {n} row{}", spec.title, if n == 1 { "" } else { "s" });
+        match (new, deleted) {
+            (0, 0) => {}
+            (a, 0) => line.push_str(&format!(" ({a} new)")),
+            (0, d) => line.push_str(&format!(" ({d} deleted)")),
+            (a, d) => line.push_str(&format!(" ({a} new, {d} deleted)")),
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The draft from its JSON with no check at all: a missing column keeps its default, and a
+/// value of the wrong type (a file edited by hand) comes back as typed text for its field.
+fn lenient_persona(j: &Json, row_ids: &[Vec<Option<String>>]) -> (Persona, Vec<(String, String)>) {
+    let mut p = Persona::new_draft();
+    let mut mistyped = Vec::new();
+    let Some(obj) = j.as_object() else {
+        return (p, mistyped);
+    };
+    for (i, f) in CORE_FIELDS.iter().enumerate() {
+        let Some(v) = obj.get(f.name).filter(|_| f.is_writable()) else {
+            continue;
+        };
+        match value_from_json(f, v) {
+            Ok(v) => p.core[i] = v,
+            Err(_) => mistyped.push((f.name.to_string(), json_text(v))),
+        }
+    }
+    for (li, spec) in CHILD_SPECS.iter().enumerate() {
+        let items: Vec<&Json> = match obj.get(spec.key) {
+            Some(Json::Array(a)) => a.iter().collect(),
+            Some(o @ Json::Object(_)) => vec![o],
+            _ => Vec::new(),
+        };
+        for (ri, item) in items.into_iter().enumerate() {
+            let mut row = Row::new(spec);
+            row.id = row_ids
+                .get(li)
+                .and_then(|ids| ids.get(ri))
+                .cloned()
+                .flatten();
+            if let Some(ro) = item.as_object() {
+                for (fi, f) in spec.fields.iter().enumerate() {
+                    if let Some(Ok(v)) = ro
+                        .get(f.name)
+                        .filter(|_| f.is_writable())
+                        .map(|v| value_from_json(f, v))
+                    {
+                        row.values[fi] = v;
+                    }
+                }
+            }
+            p.lists[li].push(row);
+        }
+    }
+    (p, mistyped)
+}
+
+fn json_text(j: &Json) -> String {
+    match j {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Writes a recovery file atomically (temp file and rename), readable by its owner only
+/// (it holds unpublished research); returns its path.
 pub fn write(dir: &Path, r: &Recovery) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let stem = format!("{}-{}", r.tenant, r.persona_id.as_deref().unwrap_or("new"));
-    let path = dir.join(format!("{stem}-{}.json", uuid::Uuid::new_v4().simple()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Not fatal: the files themselves are 0600 either way.
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    let name = format!(
+        "{}-{}.json",
+        file_prefix(&r.db, &r.tenant),
+        uuid::Uuid::new_v4().simple()
+    );
+    let path = dir.join(name);
     let tmp = path.with_extension("tmp");
     let text = serde_json::to_string_pretty(r).map_err(std::io::Error::other)?;
-    std::fs::write(&tmp, text)?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(&tmp)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
     std::fs::rename(&tmp, &path)?;
     Ok(path)
 }
@@ -140,4 +385,22 @@ pub fn find(dir: &Path, db: &str, tenant: &str) -> Vec<(PathBuf, Recovery)> {
         .collect();
     out.sort_by(|a, b| a.1.saved_at.cmp(&b.1.saved_at));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_prefix_is_a_stable_hash_that_hides_the_tenant() {
+        // The prefix hashes "db\0tenant": for an empty path and tenant that is one NUL byte,
+        // whose FNV-1a 64 is the published af63bd4c8601b7df. This pins the algorithm, not
+        // just its determinism within one process.
+        assert_eq!(file_prefix("", ""), "af63bd4c8601b7df");
+        let p = file_prefix("/data/personas.db", "acme-secret");
+        assert_eq!(p, file_prefix("/data/personas.db", "acme-secret"));
+        assert_ne!(p, file_prefix("/data/personas.db", "acme"));
+        assert_ne!(p, file_prefix("/data/other.db", "acme-secret"));
+        assert!(!p.contains("acme"));
+    }
 }
