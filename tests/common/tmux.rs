@@ -10,6 +10,9 @@
 //! files. tmux's own `#{pane_dead_status}` is not used: tmux built with libutempter can miss
 //! the SIGCHLD of a pane (tmux/tmux#311) and then never learns the status.
 
+// Shared by several test binaries, each using a part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
