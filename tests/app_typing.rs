@@ -10,6 +10,7 @@ use common::{demo_copy, fill, focus_field, goto_tab, keys, render};
 use persona_studio::app::editor::Editor;
 use persona_studio::app::editor::undo::UNDO_STEPS;
 use persona_studio::app::keymap::Action;
+use persona_studio::app::popup::Popup;
 use persona_studio::app::{App, Mode, palette_matches};
 use persona_studio::catalog::{CHILD_SPECS, child_index};
 use persona_studio::model::{Persona, Value};
@@ -289,5 +290,44 @@ fn a_save_starts_the_undo_history_afresh() {
         app.status
             .as_ref()
             .is_some_and(|s| s.text.contains("Nothing to undo"))
+    );
+}
+
+#[test]
+fn every_text_input_takes_a_paste_as_one_event() {
+    // The palette's filter.
+    let mut app = open_first((100, 30));
+    keys(&mut app, &[":"]);
+    app.on_paste("und\no");
+    let Some(Popup::Palette { filter, .. }) = app.popups.last() else {
+        panic!("the palette is open");
+    };
+    assert_eq!(filter.text(), "und o");
+
+    // A pick-list's filter.
+    let mut app = open_first((100, 30));
+    goto_tab(&mut app, "Archetype");
+    focus_field(&mut app, "archetype");
+    keys(&mut app, &["<Enter>"]);
+    assert_eq!(app.mode(), Mode::Pick);
+    app.on_paste("skep");
+    assert_eq!(app.mode(), Mode::PickFilter, "the paste filters");
+    let Some(Popup::Choose { filter, .. }) = app.popups.last() else {
+        panic!("the pick-list is open");
+    };
+    assert_eq!(filter.text(), "skep");
+
+    // A long-text field not yet open: the box opens with the paste at the end, line breaks
+    // of any convention kept as line breaks, other control characters dropped.
+    let mut app = open_first((100, 30));
+    goto_tab(&mut app, "Narrative");
+    focus_field(&mut app, "background_story");
+    keys(&mut app, &["x"]);
+    app.on_paste("one\r\ntwo\rthree\n\u{1b}[31mfour\u{7}");
+    assert_eq!(app.mode(), Mode::TextBox);
+    keys(&mut app, &["<Esc>"]);
+    assert_eq!(
+        draft(&app).text("background_story"),
+        Some("one\ntwo\nthree\n[31mfour")
     );
 }
