@@ -30,9 +30,9 @@ fn hundred_kb() -> String {
     s
 }
 
-/// A paste and one draw: what the person waits for. Debug builds are several times slower
-/// than the release build the 100 ms target is about, and this machine is shared, so the
-/// bound here is 2 s: the quadratic field view this replaces took tens of seconds.
+/// A paste and one draw: what the person waits for. The 100 ms target is for the release
+/// build; this debug build took 13-25 ms here, but the machine is shared, so the bound is 2 s,
+/// which still catches the quadratic field view this replaced (155 s in this build).
 const PASTE_AND_DRAW: Duration = Duration::from_secs(2);
 
 fn draft(app: &App) -> &Persona {
