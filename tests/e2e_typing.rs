@@ -123,7 +123,7 @@ fn a_100_kb_bracketed_paste_into_the_long_text_box_is_saved_whole() {
     let big = big.trim_end().to_string();
     let last = big.lines().last().expect("lines").to_string();
 
-    let t = start(&db, &[]);
+    let t = start(&db, &[("E2E_HOLD_PANE", "1")]);
     open_background_story(&t);
     t.keys(&["x", "Enter"]);
     t.wait_for("Esc done");
@@ -139,6 +139,13 @@ fn a_100_kb_bracketed_paste_into_the_long_text_box_is_saved_whole() {
         background_story(&db),
         big,
         "all 100 KB saved, line breaks kept"
+    );
+    // Bracketed paste is off again after the app: the shell's terminal echoes a paste as is.
+    t.paste("pasted-after-quitting");
+    let screen = t.wait_for("pasted-after-quitting");
+    assert!(
+        !screen.contains("[200~"),
+        "bracketed paste left on:\n{screen}"
     );
 }
 
