@@ -248,6 +248,21 @@ fn the_undo_history_is_bounded_dropping_the_oldest_steps() {
 }
 
 #[test]
+fn a_row_added_and_closed_untouched_leaves_no_undo_step() {
+    let mut app = open_first((100, 30));
+    fill(&mut app, "tagline", "the only edit");
+    goto_tab(&mut app, "Pain points");
+    keys(&mut app, &["o", "<Esc>"]);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.editor.as_ref().unwrap().undo.steps(), (1, 0));
+    keys(&mut app, &["<C-z>"]);
+    assert!(
+        !app.editor.as_ref().unwrap().is_dirty(),
+        "one undo takes back the tagline"
+    );
+}
+
+#[test]
 fn undo_while_typing_takes_back_the_typing() {
     let mut app = open_first((80, 24));
     fill(&mut app, "tagline", "before");

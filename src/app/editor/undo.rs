@@ -91,10 +91,18 @@ impl Editor {
         };
     }
 
-    /// Makes the current content a step if it changed since the last checkpoint; true if so.
+    /// Makes the current content a step if it changed since the last checkpoint; true if the
+    /// history changed.
     pub fn checkpoint(&mut self) -> bool {
         if self.undo.last.as_ref().is_some_and(|s| self.is_at(s)) {
             return false;
+        }
+        // Back where the step before was (a row added and closed untouched, a value typed
+        // back): the pair is no edit at all, so it leaves no step behind.
+        if self.undo.past.back().is_some_and(|s| self.is_at(s)) {
+            self.undo.last = self.undo.past.pop_back();
+            self.undo.future.clear();
+            return true;
         }
         let now = self.snapshot();
         if let Some(prev) = self.undo.last.replace(now) {
