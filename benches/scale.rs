@@ -85,6 +85,7 @@ fn main() {
     scroll(&mut c, &db);
     search(&mut c, &db);
     editor(&mut c, &db, &fill_id);
+    paste(&mut c, &db);
     if transfer_count() > 0 {
         transfer_10k(&mut c, &db);
     }
@@ -131,6 +132,12 @@ fn main() {
             app: "field_key/app",
             baseline: None,
             target: Some((Duration::from_millis(16), Stat::Worst)),
+        },
+        Line {
+            label: "paste 100 KB into the long-text box (+ draw)",
+            app: "paste/app",
+            baseline: Some("paste/textarea"),
+            target: Some((Duration::from_millis(100), Stat::Worst)),
         },
         Line {
             label: "save a persona after a field edit (Ctrl-S + draw)",
@@ -414,6 +421,52 @@ fn editor(c: &mut Criterion, db: &Path, full_id: &str) {
             )
             .expect("update");
             tx.commit().expect("commit");
+        })
+        .1
+    });
+    g.finish();
+}
+
+/// A 100 KB bracketed paste (one `Event::Paste`) into the long-text box of Background story,
+/// and the frame after it; the baseline builds the same `String` and inserts it into a bare
+/// `TextArea`, the widget the box wraps.
+fn paste(c: &mut Criterion, db: &Path) {
+    let mut g = c.benchmark_group("paste");
+    let line = "Interview notes, pasted from the transcript: 研究開発 and the rest.\n";
+    let text = || line.repeat(100 * 1024 / line.len());
+    let mut app = App::new(open(db), SIZE);
+    let mut t = terminal();
+    app.on_key(code(KeyCode::Enter));
+    while app
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.tab_title(e.tab) != "Narrative")
+    {
+        app.on_key(code(KeyCode::Tab));
+    }
+    focus(&mut app, "background_story");
+    bench(&mut g, "app", "paste/app", |name| {
+        app.on_key(ch('x'));
+        app.on_key(code(KeyCode::Enter));
+        let big = text();
+        let took = timed(name, || {
+            app.on_paste(&big);
+            draw(&mut t, &app);
+        })
+        .1;
+        app.on_key(code(KeyCode::Esc));
+        let ed = app.editor.as_ref().expect("still in the editor");
+        assert_eq!(
+            ed.draft.text("background_story").map(str::len),
+            Some(big.trim_end().len())
+        );
+        took
+    });
+    bench(&mut g, "textarea", "paste/textarea", |name| {
+        timed(name, || {
+            let mut area = ratatui_textarea::TextArea::default();
+            area.insert_str(text());
+            area
         })
         .1
     });

@@ -43,42 +43,54 @@ fn watch_signals(pending: Pending) {
     let _ = pending;
 }
 
-/// Raw mode and the alternate screen (`ratatui::init`, whose panic hook restores the
-/// terminal), plus bracketed paste so a paste arrives as one event instead of keystrokes.
-fn init() -> DefaultTerminal {
-    let terminal = ratatui::init();
+/// Raw mode, the alternate screen and bracketed paste (so a paste arrives as one event
+/// instead of keystrokes). Done here rather than by `ratatui::init`, whose panic hook would
+/// restore the terminal before ours had written the recovery file, and would be chained once
+/// more after every `$EDITOR`.
+fn init() -> io::Result<DefaultTerminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     // Without it a paste still arrives, as keys: worse, but nothing is lost.
     let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
-    install_paste_restoring_hook();
-    terminal
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
-/// Every way out: bracketed paste off, then raw mode and the alternate screen.
+/// Every way out: bracketed paste off, raw mode off, the main screen and the cursor back.
 fn restore() {
     let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
 
-/// A panic must also turn bracketed paste off, or the shell gets pastes wrapped in escape
-/// codes. Chained before ratatui's hook (which restores raw mode and prints the panic).
-fn install_paste_restoring_hook() {
+/// On a panic: first the unsaved edits go to a recovery file, then the terminal is restored,
+/// then the usual report is printed (on the restored screen, where it can be read). Installed
+/// once per process.
+fn install_panic_hook(pending: Pending) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+            // try_lock: the panic may have happened while this thread held the lock.
+            let snapshot = pending.try_lock().ok().and_then(|g| g.clone());
+            let saved = snapshot.and_then(|r| {
+                crate::recovery::write(&crate::recovery::dir(&crate::paths::data_dir()), &r).ok()
+            });
+            restore();
             previous(info);
+            if let Some(path) = saved {
+                eprintln!("persona-studio: unsaved edits kept in {}", path.display());
+            }
         }));
     });
 }
 
-/// Runs the app until it quits. `ratatui::init` installs a panic hook that restores the
-/// terminal; `ratatui::restore` runs on every other way out.
+/// Runs the app until it quits. The terminal is restored on every way out: return, error,
+/// signal (`watch_signals`) and panic (`install_panic_hook`).
 pub fn run(app: &mut App) -> io::Result<()> {
     let pending: Pending = Default::default();
     watch_signals(pending.clone());
-    let mut terminal = init();
-    let result = event_loop(&mut terminal, app, &pending);
+    install_panic_hook(pending.clone());
+    let result = init().and_then(|mut terminal| event_loop(&mut terminal, app, &pending));
     restore();
     if result.is_err()
         && let Some(r) = app.recovery_snapshot()
@@ -97,22 +109,55 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, pending: &Pending) 
             *g = app.recovery_snapshot();
         }
         terminal.draw(|f| crate::ui::view(app, f))?;
-        // Block for the next event: redraw after events only, no frame timer. Then take a
-        // burst of queued events (a paste, a held key) before drawing again.
-        let mut ev = Some(event::read()?);
-        while let Some(e) = ev.take() {
-            if handle(terminal, app, e)? {
-                return Ok(());
-            }
-            if event::poll(Duration::ZERO)? {
-                ev = Some(event::read()?);
-            }
+        // Block for the next event: redraw after events only, no frame timer.
+        let first = event::read()?;
+        let next = || match event::poll(Duration::ZERO)? {
+            true => event::read().map(Some),
+            false => Ok(None),
+        };
+        if drain(first, next, |e| handle(terminal, app, e))? {
+            return Ok(());
         }
+    }
+}
+
+/// Handles `first` and then every event already waiting (`next` returns None when none is),
+/// before the caller draws again: a paste sent as keys or a held key is taken whole, and no
+/// key waits behind a draw for the next one. True when the app quits.
+fn drain(
+    first: Event,
+    mut next: impl FnMut() -> io::Result<Option<Event>>,
+    mut handle: impl FnMut(Event) -> io::Result<bool>,
+) -> io::Result<bool> {
+    let mut ev = Some(first);
+    while let Some(e) = ev.take() {
+        if handle(e)? {
+            return Ok(true);
+        }
+        ev = next()?;
+    }
+    Ok(false)
+}
+
+/// A panic on demand, to test the panic path from outside (`tests/e2e_typing.rs`): F12 with
+/// `PERSONA_STUDIO_TEST_PANIC=1`, in debug builds only, so no release binary can do it.
+#[cfg(debug_assertions)]
+fn test_panic(ev: &Event) {
+    use crossterm::event::{KeyCode, KeyEvent};
+    if let Event::Key(KeyEvent {
+        code: KeyCode::F(12),
+        ..
+    }) = ev
+        && std::env::var("PERSONA_STUDIO_TEST_PANIC").is_ok_and(|v| v == "1")
+    {
+        panic!("test panic (F12 with PERSONA_STUDIO_TEST_PANIC=1)");
     }
 }
 
 /// Applies one event; true when the app quits.
 fn handle(terminal: &mut DefaultTerminal, app: &mut App, ev: Event) -> io::Result<bool> {
+    #[cfg(debug_assertions)]
+    test_panic(&ev);
     match ev {
         Event::Key(key) => match app.on_key(key) {
             Effect::None => {}
@@ -147,7 +192,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> io::Result<Opt
         .arg(&path)
         .status();
     let _ = io::stdout().flush();
-    *terminal = init();
+    *terminal = init()?;
     terminal.clear()?;
     let result = match status {
         Ok(s) if s.success() => Some(std::fs::read_to_string(&path)?),
@@ -155,4 +200,50 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> io::Result<Opt
     };
     let _ = std::fs::remove_file(&path);
     Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::collections::VecDeque;
+
+    fn k(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn every_waiting_event_is_handled_before_the_next_draw() {
+        let mut waiting: VecDeque<Event> = "bcdef".chars().map(k).collect();
+        let mut handled = Vec::new();
+        let quit = drain(
+            k('a'),
+            || Ok(waiting.pop_front()),
+            |e| {
+                handled.push(e);
+                Ok(false)
+            },
+        )
+        .expect("no error");
+        assert!(!quit);
+        assert_eq!(handled, "abcdef".chars().map(k).collect::<Vec<_>>());
+        assert!(waiting.is_empty(), "nothing is left for after the draw");
+    }
+
+    #[test]
+    fn a_quit_stops_the_burst() {
+        let mut waiting: VecDeque<Event> = "bq".chars().map(k).collect();
+        let mut handled = 0;
+        let quit = drain(
+            k('a'),
+            || Ok(waiting.pop_front()),
+            |e| {
+                handled += 1;
+                Ok(e == k('b'))
+            },
+        )
+        .expect("no error");
+        assert!(quit);
+        assert_eq!(handled, 2);
+    }
 }

@@ -120,7 +120,7 @@ fn a_paste_into_a_field_search_and_prompt_is_one_event() {
     keys(&mut app, &["<Enter>"]);
     focus_field(&mut app, "tagline");
     // On a text field not yet typed into, a paste starts typing there.
-    keys(&mut app, &["<Enter>", "<C-u>", "<Esc>"]);
+    keys(&mut app, &["<Enter>", "<C-u>", "<Enter>"]);
     app.on_paste("first line\nsecond line");
     assert_eq!(app.mode(), Mode::Typing);
     keys(&mut app, &["<Enter>"]);

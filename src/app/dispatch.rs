@@ -17,9 +17,21 @@ impl App {
         }
         self.status = None;
         let mode = self.mode();
-        match lookup(mode, &key) {
+        let effect = match lookup(mode, &key) {
             Some(action) => self.dispatch(mode, action, &key),
             None => Effect::None,
+        };
+        self.checkpoint();
+        effect
+    }
+
+    /// Once an action leaves the editor on a screen (typing finished, a popup answered), its
+    /// edit is complete: it becomes an undo step if it changed anything.
+    fn checkpoint(&mut self) {
+        if self.mode().is_screen()
+            && let Some(ed) = self.editor.as_mut()
+        {
+            ed.checkpoint();
         }
     }
 
@@ -54,6 +66,7 @@ impl App {
                 }
             }
         }
+        self.checkpoint();
     }
 
     /// Carries out an action resolved in `mode`; `key` is the key that led to it, which text

@@ -16,6 +16,8 @@ pub struct FormState {
     pub errors: Vec<Option<String>>,
     /// The text input while a single-line field is being typed into.
     pub input: Option<Input>,
+    /// The field as it was when typing began (value, typed text, error): Esc puts it back.
+    pub before: Option<(Value, Option<String>, Option<String>)>,
 }
 
 impl FormState {
@@ -25,6 +27,7 @@ impl FormState {
             raw: vec![None; len],
             errors: vec![None; len],
             input: None,
+            before: None,
         }
     }
 
@@ -56,6 +59,11 @@ impl FormState {
     /// Starts typing into field `i` (single-line kinds only), cursor at the end.
     pub fn begin_edit(&mut self, fields: &[FieldSpec], values: &[Value], i: usize) {
         let input = Input::new(&self.text(fields, values, i));
+        self.before = Some((
+            values.get(i).cloned().unwrap_or_default(),
+            self.raw[i].clone(),
+            self.errors[i].clone(),
+        ));
         self.raw[i] = Some(input.text().to_string());
         self.input = Some(input);
         self.focus = i;
@@ -64,9 +72,23 @@ impl FormState {
     /// Stops typing; a valid value drops its raw text, an invalid one keeps it with its error.
     pub fn end_edit(&mut self) {
         self.input = None;
+        self.before = None;
         let i = self.focus;
         if self.errors.get(i).is_some_and(Option::is_none) {
             self.raw[i] = None;
+        }
+    }
+
+    /// Stops typing and puts the field back as it was before typing began (Esc).
+    pub fn cancel_edit(&mut self, values: &mut [Value]) {
+        self.input = None;
+        let i = self.focus;
+        if let Some((v, raw, err)) = self.before.take()
+            && i < values.len()
+        {
+            values[i] = v;
+            self.raw[i] = raw;
+            self.errors[i] = err;
         }
     }
 

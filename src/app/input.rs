@@ -96,10 +96,18 @@ impl Input {
         if width == 0 {
             return (String::new(), 0);
         }
-        // Columns left of the cursor, plus one for the cursor cell itself.
-        let mut start = 0;
-        while start < cur && cols(&chars[start..cur]) + 1 > width {
-            start += 1;
+        // Walk left from the cursor while the characters still fit beside the cursor cell:
+        // one pass, so a 100 KB paste is drawn at once (trying each start from the left, as
+        // this once did, took tens of seconds).
+        let mut start = cur;
+        let mut left = 0;
+        while start > 0 {
+            let w = char_width(chars[start - 1]);
+            if left + w + 1 > width {
+                break;
+            }
+            left += w;
+            start -= 1;
         }
         let mut shown = String::new();
         let mut used = 0;
@@ -111,7 +119,7 @@ impl Input {
             shown.push(c);
             used += w;
         }
-        (shown, cols(&chars[start..cur]))
+        (shown, left)
     }
 }
 
@@ -137,10 +145,6 @@ fn visible(c: char) -> char {
 fn char_width(c: char) -> usize {
     let mut buf = [0u8; 4];
     Span::raw(&*c.encode_utf8(&mut buf)).width()
-}
-
-fn cols(chars: &[char]) -> usize {
-    chars.iter().map(|&c| char_width(c)).sum()
 }
 
 #[cfg(test)]

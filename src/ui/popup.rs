@@ -84,27 +84,43 @@ pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             ];
             for (i, (_, r)) in items.iter().enumerate() {
                 let mark = theme::mark(i == *selected);
-                let name = if r.name.is_empty() {
-                    "(new persona)"
+                // Stored text: its control characters must never reach the terminal.
+                let name: String = r.name.chars().filter(|c| !c.is_control()).collect();
+                let name = if name.trim().is_empty() {
+                    "(new persona)".to_string()
                 } else {
-                    r.name.as_str()
+                    name
                 };
                 lines.push(Line::from(Span::styled(
                     format!("{mark}{name}"),
                     theme::highlight(i == *selected),
                 )));
+                if i == *selected && !r.changes.is_empty() {
+                    lines.push(Line::from(Span::styled(
+                        format!("  brings back: {}", r.changes.join(", ")),
+                        theme::dim(),
+                    )));
+                }
             }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
                 popup_keys(Mode::Recover),
                 theme::key(),
             )));
-            let r = centered(area, 64, lines.len() as u16 + 2);
+            // Wrapped lines: each takes its width over the popup's inner width, rounded up.
+            let inner = usize::from(area.width.clamp(3, 64) - 2);
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+            let r = centered(area, 64, u16::try_from(rows + 2).unwrap_or(u16::MAX));
             frame.render_widget(Clear, r);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(" Recover unsaved edits? ");
-            frame.render_widget(Paragraph::new(lines).block(block), r);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block),
+                r,
+            );
         }
         Popup::Prompt { title, input, .. } => {
             let r = centered(area, 64, 5);

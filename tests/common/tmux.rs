@@ -13,6 +13,8 @@
 
 // Shared by several test binaries, each using only some of it.
 #![allow(dead_code)]
+// Shared by several test binaries, each using a part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -25,12 +27,16 @@ pub const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 
 /// Runs the program in a child shell that records its own pid and then becomes the program
-/// (`exec`), so the pid is the program's; then records the exit status. Both files are written
-/// atomically (write, then rename).
+/// (`exec`), so the pid is the program's; then records the terminal's settings as the program
+/// left them (raw or not) and its exit status, atomically (write, then rename). With
+/// `E2E_HOLD_PANE` set the pane then stays alive a while, so a test can look at the terminal
+/// the program left: a dead pane reports no cursor and takes no paste.
 const WRAPPER: &str = r#"err=$1; status=$2; pid=$3; shift 3
 sh -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid" "$@" 2>"$err"
 code=$?
-echo "$code" >"$status.tmp" && mv "$status.tmp" "$status""#;
+stty -a >"$status.stty" 2>&1
+echo "$code" >"$status.tmp" && mv "$status.tmp" "$status"
+if [ -n "$E2E_HOLD_PANE" ]; then sleep 60; fi"#;
 
 /// The environment that gives a program `home` as its home directory, so the platform data and
 /// config dirs land in a test's temporary directory, never in the user's: the app writes
@@ -73,6 +79,18 @@ impl Tmux {
     /// home directory (see [`home_env`]). `PERSONA_STUDIO_DB` is unset, so a program without
     /// `--db` opens the default database in `home`, never the one of the user's environment.
     pub fn start(program: &Path, args: &[&str], home: &Path, cols: u16, rows: u16) -> Tmux {
+        Tmux::start_env(program, args, home, &[], cols, rows)
+    }
+
+    /// As [`Tmux::start`], with more environment variables for the program.
+    pub fn start_env(
+        program: &Path,
+        args: &[&str],
+        home: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Tmux {
         require_tmux();
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let nanos = SystemTime::now()
@@ -95,7 +113,8 @@ impl Tmux {
             .args(
                 home_env(home)
                     .iter()
-                    .map(|(k, v)| format!("{k}={}", v.display())),
+                    .map(|(k, v)| format!("{k}={}", v.display()))
+                    .chain(env.iter().map(|(k, v)| format!("{k}={v}"))),
             )
             .args(["sh", "-c", WRAPPER, "sh"])
             .arg(t.stderr_path())
@@ -162,6 +181,56 @@ impl Tmux {
             self.describe(),
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    /// Pastes `text` the way a terminal does: tmux wraps it in bracketed-paste markers when
+    /// the program turned bracketed paste on (line breaks arrive as carriage returns).
+    pub fn paste(&self, text: &str) {
+        let file = self.files.path().join("paste.txt");
+        std::fs::write(&file, text).expect("write the paste buffer file");
+        let mut load = self.tmux();
+        load.args(["load-buffer", "-b", "e2e"]).arg(&file);
+        let out = run(load);
+        assert!(out.status.success(), "tmux load-buffer failed: {out:?}");
+        let mut paste = self.tmux();
+        paste.args(["paste-buffer", "-p", "-b", "e2e", "-t", &self.target()]);
+        let out = run(paste);
+        assert!(out.status.success(), "tmux paste-buffer failed: {out:?}");
+    }
+
+    /// A tmux format of the pane, such as `#{alternate_on}`.
+    pub fn pane_format(&self, format: &str) -> String {
+        let mut cmd = self.tmux();
+        cmd.args(["display-message", "-p", "-t", &self.target(), format]);
+        let out = run(cmd);
+        assert!(out.status.success(), "tmux display-message failed: {out:?}");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// `stty -a` as the program left the terminal, once it has exited.
+    pub fn stty_after_exit(&self) -> Option<String> {
+        std::fs::read_to_string(self.files.path().join("status.stty")).ok()
+    }
+
+    /// What the program wrote to stderr so far.
+    pub fn stderr(&self) -> String {
+        std::fs::read_to_string(self.stderr_path()).unwrap_or_default()
+    }
+
+    /// Waits for the program's exit status (the pane may stay, see `keep_pane_after_exit`).
+    pub fn wait_status(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Some(code) = self.exit_status() {
+                return code;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for the program to exit ({})",
+                self.describe()
+            );
+            std::thread::sleep(POLL);
+        }
     }
 
     /// The visible screen as text, one line per row; None once the session is gone.

@@ -141,6 +141,8 @@ impl App {
                 }
             }
             (Action::CloseRow, _) => self.close_row(),
+            (Action::Undo, _) if !ed.undo() => self.info("Nothing to undo"),
+            (Action::Redo, _) if !ed.redo() => self.info("Nothing to redo"),
             (Action::MoveStatus, _) => self.move_status_menu(),
             (Action::Export, _) => match ed
                 .draft

@@ -113,7 +113,16 @@ impl App {
                 st.edit(fields, values, &lookups, |input| input.key(key));
             }
             Action::Done => st.end_edit(),
+            Action::Cancel => st.cancel_edit(values),
+            // Keying a column of values: the field is committed (a step of its own for undo)
+            // and typing goes on in the field above or below, when that one takes typing.
             Action::Up | Action::Down => {
+                st.end_edit();
+                ed.checkpoint();
+                self.editor_action(action);
+                self.continue_typing();
+            }
+            Action::Undo | Action::Redo => {
                 st.end_edit();
                 self.editor_action(action);
             }
@@ -122,6 +131,20 @@ impl App {
                 self.save();
             }
             _ => {}
+        }
+    }
+
+    /// Starts typing in the focused field if it is a writable single-line field.
+    fn continue_typing(&mut self) {
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
+        let Some(k) = ed.form_key() else { return };
+        let i = ed.focus(k);
+        let f = &Editor::fields(k)[i];
+        if f.is_writable() && edit_style(f.kind) == EditStyle::Inline {
+            let (fields, values, st) = ed.parts(k);
+            st.begin_edit(fields, values, i);
         }
     }
 
@@ -180,6 +203,7 @@ impl App {
                 text.trim().to_string()
             };
             st.set_text(fields, values, &lookups, field, text);
+            ed.checkpoint();
         }
     }
 }

@@ -3,6 +3,7 @@
 mod actions;
 mod fields;
 mod save;
+pub mod undo;
 
 use super::form::FormState;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, SECTIONS};
@@ -55,6 +56,7 @@ pub struct Editor {
     pub row_open: Option<(usize, usize, bool)>,
     /// The name of the user in `validated_by` (the column holds an id).
     pub validated_by_name: Option<String>,
+    pub undo: undo::Undo,
 }
 
 impl Editor {
@@ -62,7 +64,7 @@ impl Editor {
         let core_focus = (0..SECTIONS.len())
             .map(|s| CORE_FIELDS.iter().position(|f| f.section == s).unwrap_or(0))
             .collect();
-        Editor {
+        let mut ed = Editor {
             original: p.clone(),
             draft: p,
             tab: 0,
@@ -75,7 +77,10 @@ impl Editor {
             list_sel: vec![0; CHILD_SPECS.len()],
             row_open: None,
             validated_by_name: None,
-        }
+            undo: Default::default(),
+        };
+        ed.reset_undo();
+        ed
     }
 
     /// Unsaved changes, including typed text that is not yet a valid value.
@@ -224,6 +229,9 @@ impl Editor {
             self.list_sel[li] = self.list_sel[li].min(n.saturating_sub(1));
         }
         self.row_open = None;
+        // Undo goes back to edits since the last save: a step before it would hold the old
+        // version number, and saving it would meet a conflict with the user's own save.
+        self.reset_undo();
     }
 
     /// "Pain points (5)"; one-row lists show a check mark when filled.

@@ -9,6 +9,8 @@ const PREV_TAB: &[Key] = &[Key::code(K::BackTab), Key::ch('[')];
 const SAVE: &[Key] = &[Key::ctrl('s')];
 const BACK: &[Key] = &[Key::code(K::Esc), Key::ch('q')];
 const EXPORT: &str = "export this persona (json, md, csv)";
+pub(super) const UNDO: &[Key] = &[Key::ctrl('z')];
+pub(super) const REDO: &[Key] = &[Key::ctrl('y')];
 
 #[rustfmt::skip]
 pub(super) static FORM: &[Binding] = &[
@@ -22,6 +24,8 @@ pub(super) static FORM: &[Binding] = &[
     b(&[Key::ch('e')], A::ExternalEdit, "edit in $EDITOR", false),
     b(&[Key::ch('x'), Key::code(K::Delete)], A::ClearField, "clear field", false),
     b(SAVE, A::Save, "save", true),
+    b(UNDO, A::Undo, "undo", false),
+    b(REDO, A::Redo, "redo", false),
     b(BACK, A::Back, "back", true),
     b(&[Key::ch('R')], A::ApplyReadiness, "apply computed readiness", false),
     b(&[Key::ch('L')], A::ApplyServiceLayer, "apply inferred service layer", false),
@@ -43,6 +47,8 @@ pub(super) static LIST: &[Binding] = &[
     b(&[Key::ch('K'), Key::alt(K::Up)], A::MoveRowUp, "move row up", false),
     b(&[Key::ch('J'), Key::alt(K::Down)], A::MoveRowDown, "move row down", false),
     b(SAVE, A::Save, "save", true),
+    b(UNDO, A::Undo, "undo", false),
+    b(REDO, A::Redo, "redo", false),
     b(BACK, A::Back, "back", true),
     b(&[Key::ch('m')], A::MoveStatus, "move status (review workflow)", false),
     b(&[Key::ch('E')], A::Export, EXPORT, false),
@@ -58,6 +64,8 @@ pub(super) static ROW_FORM: &[Binding] = &[
     b(&[Key::ch('e')], A::ExternalEdit, "edit in $EDITOR", false),
     b(&[Key::ch('x'), Key::code(K::Delete)], A::ClearField, "clear field", false),
     b(SAVE, A::Save, "save", true),
+    b(UNDO, A::Undo, "undo", false),
+    b(REDO, A::Redo, "redo", false),
     b(BACK, A::CloseRow, "close row", true),
 ];
 

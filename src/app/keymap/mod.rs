@@ -70,6 +70,10 @@ pub enum Action {
     EditText,
     /// Finish typing and keep the text.
     Done,
+    /// Finish typing and put the field back as it was.
+    Cancel,
+    Undo,
+    Redo,
     /// Run, choose or confirm what a popup offers.
     Accept,
     /// Close a popup without doing anything.

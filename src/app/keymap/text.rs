@@ -2,6 +2,7 @@
 //! pick-lists and the long-text box. Each ends with the same two fallbacks: the editing keys
 //! of the one text input, and any printable character, which is typed.
 
+use super::editor::{REDO, UNDO};
 use super::{Action as A, Binding, Key, b};
 use crossterm::event::{KeyCode as K, KeyModifiers as M};
 
@@ -41,10 +42,14 @@ pub(super) static SEARCH: &[Binding] = &[
 
 #[rustfmt::skip]
 pub(super) static TYPING: &[Binding] = &[
-    b(&[Key::code(K::Enter), Key::code(K::Esc)], A::Done, "done", true),
+    b(&[Key::code(K::Enter)], A::Done, "done", true),
+    b(&[Key::code(K::Esc)], A::Cancel, "cancel", true),
     b(&[Key::code(K::Tab), Key::code(K::Down)], A::Down, "next field", true),
     b(&[Key::code(K::BackTab), Key::code(K::Up)], A::Up, "previous field", false),
-    b(&[Key::ctrl('s')], A::Save, "save", true),
+    // Not hinted: the bar must fit 80 columns, and the form's own bar shows C-S save.
+    b(&[Key::ctrl('s')], A::Save, "save", false),
+    b(UNDO, A::Undo, "finish and undo", false),
+    b(REDO, A::Redo, "finish and redo", false),
     editing(),
     typing(),
 ];
