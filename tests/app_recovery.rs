@@ -95,6 +95,23 @@ fn a_new_persona_with_only_a_title_is_restored_and_checked_on_save() {
 }
 
 #[test]
+fn a_new_persona_with_nothing_filled_in_is_recovered_as_a_new_persona() {
+    let mut app = demo_copy((100, 30));
+    keys(&mut app, &["n"]);
+    let r = app
+        .recovery_snapshot()
+        .expect("a new persona is kept even before anything is typed");
+    assert_eq!(r.persona_id, None);
+    let (mut again, _dir, _) = restart_with_recovery(&app);
+    let screen = render(&mut again, 100, 30);
+    assert!(screen.contains("(new persona)"), "{screen}");
+    keys(&mut again, &["r"]);
+    let ed = editor(&again);
+    assert_eq!(ed.draft.id, None);
+    assert!(ed.draft.get("name").is_blank());
+}
+
+#[test]
 fn a_new_persona_with_nothing_but_a_row_just_added_is_restored_with_the_row_open() {
     let mut app = demo_copy((100, 30));
     keys(&mut app, &["n"]);

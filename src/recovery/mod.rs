@@ -133,7 +133,8 @@ impl App {
                 }
             }
         }
-        if !ed.is_dirty() && !boxed {
+        // A new persona is kept even with nothing filled in yet: the user chose to start it.
+        if !ed.is_dirty() && !boxed && ed.draft.id.is_some() {
             return None;
         }
         let changes = changes(ed, &raw, &row_raw);

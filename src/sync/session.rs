@@ -62,10 +62,7 @@ pub fn open(
         .map(str::to_string)
         .or_else(|| url.password_from_environment());
     let mut client = connect(url, password.as_deref())?;
-    let has_schema: bool = client
-        .query_one("SELECT to_regclass('personas') IS NOT NULL", &[])?
-        .get(0);
-    if !has_schema {
+    if !schema::is_prepared(&mut client)? {
         return Err(RemoteError::Data(format!(
             "{url} has no persona tables yet: run `persona-studio remote init` to prepare it"
         )));

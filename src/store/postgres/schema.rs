@@ -55,6 +55,13 @@ pub fn init(client: &mut Client) -> Result<Init, RemoteError> {
     Ok(outcome)
 }
 
+/// Whether the database has the persona tables (`remote init` has run).
+pub fn is_prepared(client: &mut Client) -> Result<bool, RemoteError> {
+    Ok(client
+        .query_one("SELECT to_regclass('personas') IS NOT NULL", &[])?
+        .get(0))
+}
+
 /// How the database's design tables, columns, constraints and views differ from the design;
 /// empty when they match. Reads only (the scratch schema is rolled back).
 pub fn differences(client: &mut Client) -> Result<Vec<String>, RemoteError> {
