@@ -11,8 +11,6 @@
 //! can miss the SIGCHLD of a pane (tmux/tmux#311) and then never learns the status; nor is
 //! `#{pane_pid}`, which is the wrapper's, not the program's.
 
-// Shared by several test binaries, each using only some of it.
-#![allow(dead_code)]
 // Shared by several test binaries, each using a part of it.
 #![allow(dead_code)]
 
