@@ -2,8 +2,7 @@
 //! written, is idempotent, refuses another shape naming the differences, keeps a platform's
 //! own prerequisite tables, and connects with each sslmode.
 
-#[path = "common/pg.rs"]
-mod pg;
+use crate::pg;
 
 use persona_studio::store::postgres::schema::{self, Init};
 use persona_studio::store::postgres::{RemoteError, RemoteUrl, connect};

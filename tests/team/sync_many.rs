@@ -2,8 +2,7 @@
 //! edit is on the remote, superseded by a later edit of the same field, or was reported as a
 //! conflict to the member who made it; no edit is lost; the remote is still the design.
 
-#[path = "common/pg.rs"]
-mod pg;
+use crate::pg;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Barrier};
@@ -18,7 +17,7 @@ use persona_studio::sync::merge::Side;
 use persona_studio::sync::{command, session};
 
 const MEMBERS: usize = 8;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 3;
 
 /// What one member did: goal rows added (never conflicting), tagline values written, and the
 /// personas it was told are in conflict.

@@ -1,8 +1,7 @@
 //! The team library end to end: two local files and one real PostgreSQL remote, every kind
 //! of merge and conflict, status moves across machines, a refused write halfway through.
 
-#[path = "common/pg.rs"]
-mod pg;
+use crate::pg;
 
 use persona_studio::demo::load_demo;
 use persona_studio::model::Value;

@@ -1,8 +1,7 @@
 //! Personas on a real PostgreSQL server holding the design's schema: written and read back
 //! whole, content hashes computed on the server, org rows matched by name.
 
-#[path = "common/pg.rs"]
-mod pg;
+use crate::pg;
 
 use std::collections::HashMap;
 
@@ -14,7 +13,7 @@ use persona_studio::store::postgres::schema;
 use persona_studio::store::postgres::{RemoteUrl, connect};
 use persona_studio::sync::merge::content_equal;
 
-const DEMO: &str = include_str!("../assets/demo/personas.json");
+const DEMO: &str = include_str!("../../assets/demo/personas.json");
 
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()

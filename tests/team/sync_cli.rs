@@ -2,8 +2,7 @@
 //! remote set/show/init, push/pull/sync with their exit codes, conflicts and resolve, and a
 //! sync killed at random moments that the next run finishes.
 
-#[path = "common/pg.rs"]
-mod pg;
+use crate::pg;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
