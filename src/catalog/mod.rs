@@ -14,8 +14,8 @@ pub use core::{
 };
 pub use field::{Cardinality, ChildSpec, Default, FieldSpec, Kind, OrgKind};
 pub use summary::{
-    BROWSER_COLUMNS, BrowserColumn, CSV_COLUMNS, SUMMARY_COLUMNS, SummaryColumn, SummarySource,
-    browser_columns,
+    BROWSER_COLUMNS, BrowserColumn, CSV_COLUMNS, CellKind, SUMMARY_COLUMNS, SummaryColumn,
+    SummarySource, Width, browser_columns,
 };
 pub use validate::{Lookups, parse_input, validate_value};
 

@@ -57,34 +57,104 @@ pub static CSV_COLUMNS: &[(&str, &str)] = &[
     ("updated_at", "updated_at"),
 ];
 
+/// How a browser cell shows its value (and which colour it takes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKind {
+    /// The text as stored.
+    Text,
+    /// An enum or lookup code in words (`c_level` → "C level").
+    Code,
+    /// An archetype, in its colour.
+    Archetype,
+    /// A validation status in words, in its colour.
+    Status,
+    /// A VPANES tier, shortened ("tier 1"), in its colour.
+    Tier,
+    /// A timestamp to the minute.
+    Timestamp,
+}
+
+/// A column's share of the width: a part of the spare room, or a fixed number of cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Width {
+    Fill(u16),
+    Fixed(u16),
+}
+
 /// One column of the persona browser.
 #[derive(Clone, Copy, Debug)]
 pub struct BrowserColumn {
     pub title: &'static str,
-    /// The summary column it shows.
+    /// The summary column it shows (a field of `Summary`).
     pub column: &'static str,
     /// Shown only when the terminal is wide.
     pub wide_only: bool,
+    pub kind: CellKind,
+    pub width: Width,
 }
 
-const fn browse(title: &'static str, column: &'static str, wide_only: bool) -> BrowserColumn {
+const fn browse(
+    title: &'static str,
+    column: &'static str,
+    wide_only: bool,
+    kind: CellKind,
+    width: Width,
+) -> BrowserColumn {
     BrowserColumn {
         title,
         column,
         wide_only,
+        kind,
+        width,
     }
 }
 
-/// The browser's columns, left to right.
+/// The browser's columns, left to right: name and title take the spare room.
 pub static BROWSER_COLUMNS: &[BrowserColumn] = &[
-    browse("Name", "name", false),
-    browse("Title", "title", true),
-    browse("Archetype", "archetype", false),
-    browse("Function", "function_name", false),
-    browse("Seniority", "seniority_level", true),
-    browse("Status", "validation_status", false),
-    browse("Tier", "priority_tier", false),
-    browse("Updated", "updated_at", true),
+    browse("Name", "name", false, CellKind::Text, Width::Fill(3)),
+    browse("Title", "title", true, CellKind::Text, Width::Fill(3)),
+    browse(
+        "Archetype",
+        "archetype",
+        false,
+        CellKind::Archetype,
+        Width::Fixed(12),
+    ),
+    browse(
+        "Function",
+        "function_name",
+        false,
+        CellKind::Text,
+        Width::Fill(2),
+    ),
+    browse(
+        "Seniority",
+        "seniority_level",
+        true,
+        CellKind::Code,
+        Width::Fixed(14),
+    ),
+    browse(
+        "Status",
+        "validation_status",
+        false,
+        CellKind::Status,
+        Width::Fixed(14),
+    ),
+    browse(
+        "Tier",
+        "priority_tier",
+        false,
+        CellKind::Tier,
+        Width::Fixed(7),
+    ),
+    browse(
+        "Updated",
+        "updated_at",
+        true,
+        CellKind::Timestamp,
+        Width::Fixed(16),
+    ),
 ];
 
 /// The browser's columns at a width: all when wide, else those not `wide_only`.

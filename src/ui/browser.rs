@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use super::{fit, theme};
 use crate::app::App;
 use crate::catalog::enums::humanize;
+use crate::catalog::{CellKind, Width};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let b = &app.browser;
@@ -71,41 +72,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|s| (abs, s))
         })
         .map(|(abs, s)| {
-            let mark = theme::mark(abs == b.selected);
-            let arche = s.archetype.clone().unwrap_or_default();
-            let status = s.validation_status.clone().unwrap_or_default();
-            let tier = s.priority_tier.clone().unwrap_or_default();
-            let tier_short = tier.split('_').take(2).collect::<Vec<_>>().join(" ");
-            let mut cells = vec![Cell::from(format!("{mark}{}", s.name))];
-            if wide {
-                cells.push(Cell::from(s.title.clone().unwrap_or_default()));
-            }
-            cells.push(Cell::from(Span::styled(
-                arche.clone(),
-                theme::archetype(&arche),
-            )));
-            cells.push(Cell::from(s.function_name.clone().unwrap_or_default()));
-            if wide {
-                cells.push(Cell::from(
-                    s.seniority_level
-                        .as_deref()
-                        .map(humanize)
-                        .unwrap_or_default(),
-                ));
-            }
-            cells.push(Cell::from(Span::styled(
-                humanize(&status),
-                theme::status(&status),
-            )));
-            cells.push(Cell::from(Span::styled(tier_short, theme::tier(&tier))));
-            if wide {
-                cells.push(Cell::from(
-                    s.updated_at
-                        .get(..16)
-                        .unwrap_or(&s.updated_at)
-                        .replace('T', " "),
-                ));
-            }
+            // The summary as named fields, so each column is read by the name the catalog
+            // gives it.
+            let fields = serde_json::to_value(s).unwrap_or_default();
+            let cells: Vec<Cell> = crate::catalog::browser_columns(wide)
+                .enumerate()
+                .map(|(i, c)| {
+                    let raw = match &fields[c.column] {
+                        serde_json::Value::String(t) => t.clone(),
+                        serde_json::Value::Null => String::new(),
+                        other => other.to_string(),
+                    };
+                    let cell = cell(c.kind, &raw);
+                    if i == 0 {
+                        // The focus mark, so the selection shows without colour too.
+                        let mut spans = vec![Span::raw(theme::mark(abs == b.selected))];
+                        spans.extend(cell.spans);
+                        Cell::from(Line::from(spans))
+                    } else {
+                        Cell::from(cell)
+                    }
+                })
+                .collect();
             let row = Row::new(cells);
             if abs == b.selected {
                 row.style(theme::selected())
@@ -114,26 +102,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let widths: Vec<Constraint> = if wide {
-        vec![
-            Constraint::Fill(3),
-            Constraint::Fill(3),
-            Constraint::Length(12),
-            Constraint::Fill(2),
-            Constraint::Length(14),
-            Constraint::Length(14),
-            Constraint::Length(8),
-            Constraint::Length(16),
-        ]
-    } else {
-        vec![
-            Constraint::Fill(3),
-            Constraint::Length(12),
-            Constraint::Fill(2),
-            Constraint::Length(14),
-            Constraint::Length(7),
-        ]
-    };
+    let widths: Vec<Constraint> = crate::catalog::browser_columns(wide)
+        .map(|c| match c.width {
+            Width::Fill(n) => Constraint::Fill(n),
+            Width::Fixed(n) => Constraint::Length(n),
+        })
+        .collect();
     let pos = if b.total == 0 {
         "0/0".to_string()
     } else {
@@ -156,4 +130,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .column_spacing(1);
     frame.render_widget(t, table);
+}
+
+/// One browser cell as its column's kind shows it.
+fn cell(kind: CellKind, raw: &str) -> Line<'static> {
+    let span = match kind {
+        CellKind::Text => Span::raw(raw.to_string()),
+        CellKind::Code => Span::raw(humanize(raw)),
+        CellKind::Archetype => Span::styled(raw.to_string(), theme::archetype(raw)),
+        CellKind::Status => Span::styled(humanize(raw), theme::status(raw)),
+        CellKind::Tier => {
+            let short = raw.split('_').take(2).collect::<Vec<_>>().join(" ");
+            Span::styled(short, theme::tier(raw))
+        }
+        CellKind::Timestamp => Span::raw(raw.get(..16).unwrap_or(raw).replace('T', " ")),
+    };
+    Line::from(span)
 }
