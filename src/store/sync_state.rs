@@ -61,6 +61,11 @@ pub trait SyncState {
         local_is_base: bool,
     ) -> Result<()>;
 
+    /// `save_synced` for many personas (a pull) in one transaction: the bulk writer builds the
+    /// file's indexes once for all of them instead of once each. Items are (persona, snapshot,
+    /// remote hash); each written persona is its own base.
+    fn save_pulled(&mut self, s: &Scope<'_>, items: &[(Persona, String, String)]) -> Result<()>;
+
     /// Their version of each persona in conflict (JSON snapshot), by persona id.
     fn conflicts(&self, s: &Scope<'_>) -> Result<HashMap<String, String>>;
     fn set_conflict(&mut self, s: &Scope<'_>, id: &str, theirs: Option<&str>) -> Result<()>;

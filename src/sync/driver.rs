@@ -50,6 +50,9 @@ pub trait Local {
         remote_hash: &str,
         local_is_base: bool,
     ) -> Result<(), String>;
+    /// Writes personas that came from the remote, each as its own base with the remote's hash
+    /// of it, in one local transaction (a pull of thousands builds the file's indexes once).
+    fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String>;
     /// Records the local persona `p` (just pushed) as the base.
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
     /// Keeps their version of a persona in conflict; None clears it.
@@ -183,6 +186,7 @@ pub fn run(
         users: &users,
         dry_run,
     };
+    let mut pulls: Vec<(Persona, String)> = Vec::new();
     for (n, (id, local_changed, remote_changed)) in plan.into_iter().enumerate() {
         progress(n, total);
         let m = mine.get(&id);
@@ -210,7 +214,13 @@ pub fn run(
             },
             (false, true) => match t {
                 Some(t) if direction != Direction::Push => {
-                    ctx.pull(t, remote_hash_of(&id).unwrap_or_default())
+                    if dry_run {
+                        Outcome::Pulled
+                    } else {
+                        // Written together after the loop, in one local transaction.
+                        pulls.push((t.clone(), remote_hash_of(&id).unwrap_or_default()));
+                        Outcome::Pulled
+                    }
                 }
                 Some(_) => Outcome::Skipped("changed on the remote; pull to get it"),
                 None => Outcome::Unchanged,
@@ -224,6 +234,14 @@ pub fn run(
             },
         };
         report.push((id, slug, outcome));
+    }
+    if let Err(e) = ctx.local.save_pulled(&pulls) {
+        // Nothing of the pull was written (one transaction): say so for each of them.
+        for (_, _, o) in report.iter_mut() {
+            if *o == Outcome::Pulled {
+                *o = Outcome::Failed(format!("not written here: {e}"));
+            }
+        }
     }
     progress(total, total);
     report.sort_by(|a, b| a.1.cmp(&b.1));
@@ -335,18 +353,6 @@ impl Ctx<'_> {
         Outcome::Failed(
             "changed on the remote again and again during this sync; run sync again".into(),
         )
-    }
-
-    fn pull(&mut self, t: &Persona, remote_hash: String) -> Outcome {
-        if self.dry_run {
-            return Outcome::Pulled;
-        }
-        // The hash was read just before the persona: a write in between makes the next run
-        // see a remote change and merge, never lose it.
-        match self.local.save_synced(t, t, &remote_hash, true) {
-            Ok(()) => Outcome::Pulled,
-            Err(e) => Outcome::Failed(e),
-        }
     }
 
     /// A pull of a persona changed on both sides: merged here only; the merged version goes

@@ -53,6 +53,15 @@ impl Local for Store {
             .map_err(|e| e.to_string())
     }
 
+    fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String> {
+        let items: Vec<(Persona, String, String)> = items
+            .iter()
+            .map(|(p, h)| (p.clone(), json(p), h.clone()))
+            .collect();
+        self.with_sync_state(|st, s| st.save_pulled(s, &items))
+            .map_err(|e| e.to_string())
+    }
+
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String> {
         let snap = json(p);
         let id = p.id.clone().unwrap_or_default();

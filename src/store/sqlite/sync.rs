@@ -262,6 +262,38 @@ impl SyncState for SqliteBackend {
         Ok(())
     }
 
+    fn save_pulled(&mut self, s: &Scope<'_>, items: &[(Persona, String, String)]) -> Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let mut personas = Vec::with_capacity(items.len());
+        for (p, _, _) in items {
+            let mut local = p.clone();
+            if let Some(i) = crate::catalog::core_index("validated_by")
+                && let Some(name) = local.core[i].as_str().map(str::to_string)
+            {
+                local.core[i] = Value::Text(ensure_user(&tx, &name)?);
+            }
+            tx.execute(
+                "DELETE FROM personas WHERE id = ?1 AND tenant_id = ?2",
+                params![p.id, s.tenant.id],
+            )?;
+            personas.push(Ok(local));
+        }
+        super::bulk::write_new(&tx, s, &mut personas.into_iter())?;
+        for (p, snapshot, remote_hash) in items {
+            let id = p.id.clone().unwrap_or_default();
+            upsert_base(&tx, &s.tenant.id, &id, snapshot, remote_hash, true)?;
+            tx.execute(
+                "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
+                params![s.tenant.id, id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     fn conflicts(&self, s: &Scope<'_>) -> Result<HashMap<String, String>> {
         let mut st = self
             .conn
