@@ -839,7 +839,7 @@ fn export_to_a_file_replaces_it_whole_and_leaves_no_temporary_file() {
     assert_eq!(
         stderr(&o),
         format!(
-            "persona-studio: {} is the database itself; choose another file for the export\n",
+            "persona-studio: {} belongs to an SQLite database; choose another file for the export\n",
             db.display()
         )
     );

@@ -315,6 +315,9 @@ pub fn persona_from_json(
     }
 }
 
+/// The keys of a bundle object.
+const BUNDLE_KEYS: [&str; 2] = ["format_version", "personas"];
+
 /// A bundle: `{"format_version": 1, "personas": [...]}`.
 pub fn bundle_from_json(
     text: &str,
@@ -347,17 +350,31 @@ pub fn bundle_from_json(
     let Some(Json::Array(items)) = obj.get("personas") else {
         return Err(vec!["personas: is required and must be a list".into()]);
     };
-    let mut errors = Vec::new();
+    // Unknown keys are errors here as in a persona: a misspelt key would otherwise be
+    // silently dropped.
+    let mut errors: Vec<String> = obj
+        .keys()
+        .filter(|k| !BUNDLE_KEYS.contains(&k.as_str()))
+        .map(|k| {
+            format!(
+                "{k}: unknown key; a bundle has only {}",
+                BUNDLE_KEYS.join(" and ")
+            )
+        })
+        .collect();
     let mut out = Vec::new();
+    // Slug -> first index, so a bundle of many personas is checked in one pass.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, item) in items.iter().enumerate() {
         match persona_from_json(item, &format!("personas[{i}]"), lookups) {
             Ok(p) => {
-                if let Some(prev) = out.iter().position(|q: &Persona| q.slug() == p.slug()) {
+                if let Some(&prev) = seen.get(p.slug()) {
                     errors.push(format!(
                         "personas[{i}].slug: \"{}\" is already used by personas[{prev}] in this file",
                         p.slug()
                     ));
                 }
+                seen.entry(p.slug().to_string()).or_insert(i);
                 out.push(p);
             }
             Err(mut e) => errors.append(&mut e),

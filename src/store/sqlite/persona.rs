@@ -11,6 +11,7 @@ use super::tenant::{new_id, resolve_org};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind, org_name_column};
 use crate::model::{Persona, Value};
 use crate::store::Scope;
+use crate::store::chain::chain_problems;
 use crate::store::error::{Result, StoreError};
 
 /// Core columns as loaded: every described column (computed ones too).
@@ -48,7 +49,9 @@ impl SqliteBackend {
                 |r| r.get(0),
             )?;
         }
+        super::workflow::grant(&tx)?;
         let id = write(&tx, s.tenant.id.as_str(), s.user_id, &p, WriteMode::Checked)?;
+        super::workflow::revoke(&tx)?;
         tx.commit()?;
         Ok(id)
     }
@@ -64,6 +67,7 @@ impl SqliteBackend {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut bulk = super::bulk::Bulk::begin(&tx, false)?;
+        super::workflow::grant(&tx)?;
         let (mut created, mut updated) = (0, 0);
         for p in personas {
             let existing = existing_by_slug(&tx, &s.tenant.id, p.slug())?;
@@ -80,14 +84,33 @@ impl SqliteBackend {
                 }
             }
             let is_new = p.id.is_none();
+            if is_new {
+                // The grant lets this transaction insert a persona in any status: only with
+                // a history that is a chain of the workflow's moves (store::chain).
+                let status = p.text("validation_status").unwrap_or("draft");
+                let problems = chain_problems(status, &p.history);
+                if !problems.is_empty() {
+                    return Err(StoreError::HistoryRefused {
+                        persona: p.slug().to_string(),
+                        problems: problems
+                            .into_iter()
+                            .map(|(path, m)| format!("{path}: {m}"))
+                            .collect(),
+                    });
+                }
+            }
             let id = write(&tx, &s.tenant.id, s.user_id, &p, WriteMode::ReplaceLists)?;
-            // A new persona keeps the history it was exported with; an existing one keeps its
-            // own (the move the import made, if any, is appended by the trigger).
+            // A new persona keeps the history it was exported with, and its validation is
+            // the chain's: validated_at and validated_by come from its validating move, never
+            // from the file. An existing one keeps its own history (the move the import made,
+            // if any, is appended by the trigger and signed by the importing user).
             if is_new && !p.history.is_empty() {
                 super::workflow::replace_history(&tx, &id, &s.tenant.id, &p.history)?;
+                super::workflow::stamp_validation(&tx, &id, &s.tenant.id, &p.history)?;
             }
             bulk.written(&tx, &id)?;
         }
+        super::workflow::revoke(&tx)?;
         bulk.finish(&tx)?;
         tx.commit()?;
         Ok((created, updated))
@@ -345,6 +368,13 @@ fn write(
 
     if status_moved {
         super::workflow::sign_last_move(conn, &id, user_id, None)?;
+        // As `move_status` does: the user who moved it to validated validated it.
+        if p.id.is_some() && p.text("validation_status") == Some("validated") {
+            conn.prepare_cached(
+                "UPDATE personas SET validated_by = ?3 WHERE id = ?1 AND tenant_id = ?2",
+            )?
+            .execute(params![id, tenant_id, user_id])?;
+        }
     }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         write_rows(conn, tenant_id, &id, spec, &p.lists[li])?;

@@ -61,7 +61,9 @@ impl SqliteBackend {
             params![id, s.tenant.id, to, s.user_id],
         )
         .map_err(|e| super::error::in_table("personas", e))?;
+        grant(&tx)?;
         sign_last_move(&tx, id, s.user_id, note)?;
+        revoke(&tx)?;
         tx.commit()?;
         Ok(version + 1)
     }
@@ -109,6 +111,23 @@ impl SqliteBackend {
         let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Opens the app's grant inside the caller's write transaction: while it is open, the
+/// transaction may insert a persona in a status other than draft and sign, replace or delete
+/// history rows (schema/005_rules.sql, "THE REVIEW RECORD", says why and how). Callers check
+/// what they write first (an imported history with `store::chain`) and `revoke` before commit.
+pub(super) fn grant(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO workflow_grant (id) VALUES (1)")?
+        .execute([])?;
+    Ok(())
+}
+
+/// Closes the grant before the transaction commits, so no other connection ever sees it.
+pub(super) fn revoke(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM workflow_grant")?
+        .execute([])?;
+    Ok(())
 }
 
 /// Puts the acting user (and note) on the history row the trigger just wrote.
@@ -197,5 +216,30 @@ pub(super) fn replace_history(
         ])
         .map_err(|e| super::error::in_table("persona_status_history", e))?;
     }
+    Ok(())
+}
+
+/// Sets `validated_at` and `validated_by` of an imported persona from its history's
+/// validating move (none: both empty), so they always agree with the chain.
+pub(super) fn stamp_validation(
+    conn: &rusqlite::Connection,
+    persona_id: &str,
+    tenant_id: &str,
+    history: &[crate::model::StatusChange],
+) -> Result<()> {
+    let (at, by) = match crate::store::chain::validating_move(history) {
+        Some(m) => (
+            Some(m.changed_at.clone()),
+            match &m.changed_by {
+                Some(name) => Some(super::tenant::ensure_user(conn, name)?),
+                None => None,
+            },
+        ),
+        None => (None, None),
+    };
+    conn.prepare_cached(
+        "UPDATE personas SET validated_at = ?3, validated_by = ?4 WHERE id = ?1 AND tenant_id = ?2",
+    )?
+    .execute(params![persona_id, tenant_id, at, by])?;
     Ok(())
 }
