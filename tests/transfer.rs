@@ -558,7 +558,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert_eq!(
         stderr(&o),
         format!(
-            "{0} is 256.0 MiB; import reads bundles of at most 256 MiB: export fewer personas per file and import them one by one\n\
+            "{0} is 64.0 MiB; import reads bundles of at most 64 MiB: export fewer personas per file and import them one by one\n\
              nothing was imported: 1 error in {0}\n",
             big.display()
         )

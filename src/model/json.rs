@@ -7,6 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::Value;
 use super::persona::{Persona, Row, StatusChange, default_value};
+use crate::catalog::MAX_LIST_ROWS;
 use crate::catalog::validate::{Lookups, validate_value};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
 
@@ -281,6 +282,13 @@ pub fn persona_from_json(
         };
         let rows = match (spec.cardinality, obj.get(spec.key)) {
             (_, None | Some(Json::Null)) => Vec::new(),
+            (Cardinality::Many, Some(Json::Array(items))) if items.len() > MAX_LIST_ROWS => {
+                errors.push(format!(
+                    "{lpath}: holds {} rows; a list holds at most {MAX_LIST_ROWS} rows per persona",
+                    items.len()
+                ));
+                Vec::new()
+            }
             (Cardinality::Many, Some(Json::Array(items))) => items
                 .iter()
                 .enumerate()
@@ -294,9 +302,10 @@ pub fn persona_from_json(
         };
         if let Some(mi) = spec.unique_column.and_then(|c| spec.field_index(c)) {
             let column = spec.fields[mi].name;
+            let mut seen = std::collections::HashSet::new();
             for (k, r) in rows.iter().enumerate() {
                 let name = &r.values[mi];
-                if !name.is_blank() && rows[..k].iter().any(|o| &o.values[mi] == name) {
+                if !name.is_blank() && !seen.insert(name.to_string()) {
                     errors.push(format!("{lpath}[{k}].{column}: {name} is already used by another metric of this persona"));
                 }
             }

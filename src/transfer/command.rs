@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::export::export_counted;
 use super::file::{check_export_path, read_source, write_atomically};
-use super::import::{ImportError, apply_import, plan_import_with};
+use super::import::{ImportError, apply_import_owned, plan_import_with};
 use super::{Format, Selection};
 use crate::store::{Store, StoreError};
 
@@ -84,7 +84,7 @@ pub fn run_import(
         )?;
         return Ok(i32::from(!plan.is_clean()));
     }
-    match apply_import(store, &plan) {
+    match apply_import_owned(store, plan) {
         Ok((created, updated)) => {
             writeln!(out, "{created} created, {updated} updated")?;
             Ok(0)

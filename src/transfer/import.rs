@@ -282,6 +282,20 @@ fn into_draft(p: &mut Persona, user: &str) {
     }];
 }
 
+/// `apply_import` for a plan the caller no longer needs: the personas are moved to the store,
+/// not copied, so a large bundle is held in memory once (the command line's import).
+pub fn apply_import_owned(
+    store: &mut Store,
+    plan: ImportPlan,
+) -> Result<(usize, usize), ImportError> {
+    let refused = plan.refusals();
+    if !refused.is_empty() {
+        return Err(ImportError::Refused(refused));
+    }
+    let personas: Vec<Persona> = plan.items.into_iter().map(|i| i.persona).collect();
+    Ok(store.save_all(&personas)?)
+}
+
 /// The JSON path of a store validation problem in persona `i` of the bundle.
 fn json_path(i: usize, problem: &Problem) -> String {
     match problem.location {

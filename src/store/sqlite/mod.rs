@@ -7,6 +7,7 @@
 
 mod bulk;
 mod check;
+mod check_more;
 mod convert;
 pub mod db;
 mod error;
