@@ -82,3 +82,51 @@ fn p1_non_latin_org_names_stay_apart() {
         );
     }
 }
+
+/// A bundle of one persona with `n` pain points.
+fn long_list_bundle(store: &Store, n: usize) -> String {
+    let mut p = persona_studio::model::json::persona_to_json(&draft(store, "long-list"));
+    let row = p["pain_points"][0].clone();
+    p["pain_points"] = serde_json::Value::Array(
+        (0..n)
+            .map(|k| {
+                let mut r = row.clone();
+                r["pain_point"] = format!("pain point {k}").into();
+                r
+            })
+            .collect(),
+    );
+    serde_json::json!({"format_version": 1, "personas": [p]}).to_string()
+}
+
+#[test]
+fn p3_long_lists_import_in_one_pass_up_to_the_limit() {
+    use persona_studio::catalog::{MAX_LIST_ROWS, child_index};
+    use persona_studio::transfer::{apply_import, plan_import};
+    let mut store = common::store();
+    let plan = plan_import(&store, &long_list_bundle(&store, 8_000)).unwrap();
+    assert!(plan.is_clean(), "{:?}", plan.refusals());
+    assert_eq!(apply_import(&mut store, &plan).unwrap(), (1, 0));
+    let p = store.load_by_slug("long-list").unwrap();
+    let li = child_index("persona_pain_points").unwrap();
+    assert_eq!(p.lists[li].len(), 8_000);
+    assert_eq!(p.lists[li][7_999].values[0], Value::text("pain point 7999"));
+    // Indexed once, and findable by its last row.
+    let found = store
+        .count(&persona_studio::store::Filter {
+            text: "7999".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found, 1);
+
+    let err = plan_import(&store, &long_list_bundle(&store, MAX_LIST_ROWS + 1)).unwrap_err();
+    let lines = err.lines();
+    assert_eq!(
+        lines,
+        [format!(
+            "personas[0].pain_points: holds {} rows; a list holds at most {MAX_LIST_ROWS} rows per persona",
+            MAX_LIST_ROWS + 1
+        )]
+    );
+}

@@ -152,57 +152,7 @@ fn write_new(
     let mut bulk = Bulk::begin(tx, true)?;
     // `gen` writes personas in every status with their own history (schema/005_rules.sql).
     super::workflow::grant(tx)?;
-    // Org names are written from the org rows (as the sync trigger would copy them).
-    let core: Vec<usize> = (0..CORE_FIELDS.len())
-        .filter(|&i| CORE_FIELDS[i].is_writable() && !matches!(CORE_FIELDS[i].kind, Kind::Org(_)))
-        .collect();
-    let mut fixed: Vec<&str> = vec![
-        "id",
-        "tenant_id",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "validated_by",
-        "validated_at",
-    ];
-    for kind in OrgKind::ALL {
-        fixed.extend([kind.id_column(), org_name_column(kind), kind.slug_column()]);
-    }
-    let persona_st = tx.prepare(&insert_sql(
-        "personas",
-        &fixed,
-        core.iter().map(|&i| CORE_FIELDS[i].name),
-    ))?;
-    let mut list_sts = Vec::new();
-    for spec in CHILD_SPECS {
-        let mut fixed = LIST_OWNED_COLUMNS.to_vec();
-        fixed.extend(spec.order_column);
-        let cols = spec
-            .fields
-            .iter()
-            .filter(|f| f.is_writable())
-            .map(|f| f.name);
-        list_sts.push(tx.prepare(&insert_sql(spec.table, &fixed, cols))?);
-    }
-    let history_st = tx.prepare(
-        "INSERT INTO persona_status_history \
-         (id, persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    let now: String = tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| {
-        r.get(0)
-    })?;
-    let mut w = Writer {
-        tx,
-        scope: s,
-        now,
-        core: &core,
-        persona_st,
-        list_sts,
-        history_st,
-        orgs: HashMap::new(),
-        users: HashMap::new(),
-    };
+    let mut w = Writer::new(tx, s)?;
     let mut list_rows = 0;
     for p in personas {
         let p = p?;
@@ -210,9 +160,70 @@ fn write_new(
         list_rows += rows;
         bulk.written(tx, &id)?;
     }
+    drop(w);
     super::workflow::revoke(tx)?;
     bulk.finish(tx)?;
     Ok(list_rows)
+}
+
+impl<'a> Writer<'a> {
+    /// The statements of a bulk write, prepared once, inside `tx` after `Bulk::begin(tx, true)`.
+    pub(super) fn new(tx: &'a Transaction<'a>, s: &'a Scope<'a>) -> Result<Writer<'a>> {
+        // Org names are written from the org rows (as the sync trigger would copy them).
+        let core: Vec<usize> = (0..CORE_FIELDS.len())
+            .filter(|&i| {
+                CORE_FIELDS[i].is_writable() && !matches!(CORE_FIELDS[i].kind, Kind::Org(_))
+            })
+            .collect();
+        let mut fixed: Vec<&str> = vec![
+            "id",
+            "tenant_id",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+            "validated_by",
+            "validated_at",
+        ];
+        for kind in OrgKind::ALL {
+            fixed.extend([kind.id_column(), org_name_column(kind), kind.slug_column()]);
+        }
+        let persona_st = tx.prepare(&insert_sql(
+            "personas",
+            &fixed,
+            core.iter().map(|&i| CORE_FIELDS[i].name),
+        ))?;
+        let mut list_sts = Vec::new();
+        for spec in CHILD_SPECS {
+            let mut fixed = LIST_OWNED_COLUMNS.to_vec();
+            fixed.extend(spec.order_column);
+            let cols = spec
+                .fields
+                .iter()
+                .filter(|f| f.is_writable())
+                .map(|f| f.name);
+            list_sts.push(tx.prepare(&insert_sql(spec.table, &fixed, cols))?);
+        }
+        let history_st = tx.prepare(
+            "INSERT INTO persona_status_history \
+         (id, persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let now: String =
+            tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| {
+                r.get(0)
+            })?;
+        Ok(Writer {
+            tx,
+            scope: s,
+            now,
+            core,
+            persona_st,
+            list_sts,
+            history_st,
+            orgs: HashMap::new(),
+            users: HashMap::new(),
+        })
+    }
 }
 
 /// An organisation row: what the sync trigger copies into the persona.
@@ -226,12 +237,12 @@ struct Org {
 type OrgNames = [Option<String>; 3];
 
 /// The prepared statements of a run and what every row shares.
-struct Writer<'a> {
+pub(super) struct Writer<'a> {
     tx: &'a Transaction<'a>,
     scope: &'a Scope<'a>,
     now: String,
     /// Indexes into `CORE_FIELDS` of the core columns bound after the fixed ones.
-    core: &'a [usize],
+    core: Vec<usize>,
     persona_st: Statement<'a>,
     list_sts: Vec<Statement<'a>>,
     history_st: Statement<'a>,
@@ -243,13 +254,27 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     /// Writes one persona with its history and lists; returns its id and how many list rows.
-    fn write(&mut self, p: &Persona) -> Result<(String, u64)> {
+    pub(super) fn write(&mut self, p: &Persona) -> Result<(String, u64)> {
         let s = self.scope;
         let id = p.id.clone().unwrap_or_else(new_id);
         let created = p.created_at.clone().unwrap_or_else(|| self.now.clone());
         let updated = p.updated_at.clone().unwrap_or_else(|| created.clone());
-        let validated_at = p.get("validated_at").clone();
-        let validated_by = (!validated_at.is_blank()).then_some(s.user_id);
+        // `gen` sets validated_at itself (signed by the acting user); an import's comes from
+        // its history's validating move (store::chain), with that move's user.
+        let (validated_at, validated_by) = if !p.get("validated_at").is_blank() {
+            (p.get("validated_at").clone(), Some(s.user_id.to_string()))
+        } else {
+            match crate::store::chain::validating_move(&p.history) {
+                Some(m) => {
+                    let by = match &m.changed_by {
+                        Some(name) => Some(self.user(name)?),
+                        None => None,
+                    };
+                    (Value::text(&m.changed_at), by)
+                }
+                None => (Value::Null, None),
+            }
+        };
         let [f, d, r] = self.orgs_of(p)?;
         let org = |o: &Option<Rc<Org>>| -> [Value; 3] {
             match o {
@@ -267,7 +292,7 @@ impl Writer<'_> {
             Value::text(&created),
             Value::text(&updated),
             p.deleted_at.clone().map_or(Value::Null, Value::Text),
-            validated_by.map_or(Value::Null, Value::text),
+            validated_by.map_or(Value::Null, Value::Text),
             validated_at,
         ];
         fixed.extend(org(&f));
@@ -329,14 +354,7 @@ impl Writer<'_> {
         }
         for h in &p.history {
             let user = match &h.changed_by {
-                Some(name) => Some(match self.users.get(name) {
-                    Some(u) => u.clone(),
-                    None => {
-                        let u = ensure_user(self.tx, name)?;
-                        self.users.insert(name.clone(), u.clone());
-                        u
-                    }
-                }),
+                Some(name) => Some(self.user(name)?),
                 None => None,
             };
             self.history_st
@@ -353,6 +371,16 @@ impl Writer<'_> {
                 .map_err(|e| in_table("persona_status_history", e))?;
         }
         Ok(())
+    }
+
+    /// A user's id by name, created on first use, looked up once per run.
+    fn user(&mut self, name: &str) -> Result<String> {
+        if let Some(u) = self.users.get(name) {
+            return Ok(u.clone());
+        }
+        let u = ensure_user(self.tx, name)?;
+        self.users.insert(name.to_string(), u.clone());
+        Ok(u)
     }
 
     /// The org rows named by the persona (created when missing): departments hang under the
