@@ -493,8 +493,7 @@ fn transfer_10k(c: &mut Criterion, db: &Path) {
     // One persona whose pain points are its first one 8,000 times: the list length that took
     // 71 s when each row re-indexed its persona (issue 12, point 3).
     let long = {
-        let mut bundle: serde_json::Value =
-            serde_json::from_str(&bundle).expect("bundle is JSON");
+        let mut bundle: serde_json::Value = serde_json::from_str(&bundle).expect("bundle is JSON");
         let mut p = bundle["personas"][0].take();
         let row = p["pain_points"][0].clone();
         p["pain_points"] = serde_json::Value::Array(
@@ -558,7 +557,8 @@ fn transfer_10k(c: &mut Criterion, db: &Path) {
             for sql in &copies {
                 tx.execute_batch(sql).expect("copy rows");
             }
-            tx.execute_batch("DELETE FROM workflow_grant").expect("revoke");
+            tx.execute_batch("DELETE FROM workflow_grant")
+                .expect("revoke");
             tx.commit().expect("commit");
         })
         .1

@@ -51,14 +51,15 @@ BEGIN
     SELECT RAISE(ABORT, 'persona_status_history: history rows are a record and cannot be changed');
 END;
 
--- Deleting the persona deletes its history (ON DELETE CASCADE runs after the persona row is
--- gone, so the EXISTS is false then); deleting history of a persona that still exists is
--- refused.
+-- Deleting the persona, or its tenant, deletes its history (ON DELETE CASCADE runs after the
+-- persona or tenant row is gone, so one EXISTS is false then); deleting history of a persona
+-- that still exists is refused.
 CREATE TRIGGER rules_history_no_delete
 BEFORE DELETE ON persona_status_history
 FOR EACH ROW
 WHEN NOT EXISTS (SELECT 1 FROM workflow_grant)
     AND EXISTS (SELECT 1 FROM personas WHERE id = OLD.persona_id)
+    AND EXISTS (SELECT 1 FROM tenants WHERE id = OLD.tenant_id)
 BEGIN
     SELECT RAISE(ABORT, 'persona_status_history: history rows are deleted only with their persona');
 END;

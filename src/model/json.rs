@@ -366,7 +366,7 @@ pub fn bundle_from_json(
         .filter(|k| !BUNDLE_KEYS.contains(&k.as_str()))
         .map(|k| {
             format!(
-                "{k}: unknown key; a bundle has only {}",
+                "$.{k}: unknown key; a bundle has only {}",
                 BUNDLE_KEYS.join(" and ")
             )
         })
