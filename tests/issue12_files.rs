@@ -151,7 +151,7 @@ fn p6_text_output_escapes_control_characters() {
     let sql = rusqlite::Connection::open(&db).unwrap();
     // As a file written before schema/005_rules.sql (or by a program that dropped its
     // trigger) could hold it: the output must be safe whatever the file holds.
-    sql.execute_batch("DROP TRIGGER rules_personas_update")
+    sql.execute_batch("DROP TRIGGER IF EXISTS rules_personas_update")
         .unwrap();
     sql.execute("UPDATE personas SET name = ?1", [hostile])
         .unwrap();
