@@ -2,7 +2,7 @@
 
 use crate::model::Value;
 use crate::model::json::bundle_from_json;
-use crate::store::chain::{now_timestamp, straight_path};
+use crate::store::chain::{straight_path, timestamp_at};
 use crate::store::{Result, Store, StoreError};
 
 pub const DEMO_JSON: &str = include_str!("../assets/demo/personas.json");
@@ -16,8 +16,11 @@ pub const DEMO_JSON: &str = include_str!("../assets/demo/personas.json");
 pub fn load_demo(store: &mut Store) -> Result<(usize, usize)> {
     let mut personas =
         bundle_from_json(DEMO_JSON, Some(store.lookups())).map_err(StoreError::BadDemoData)?;
-    let now = now_timestamp();
-    for p in &mut personas {
+    // One millisecond apart in file order, so the review queue (longest waiting first) lists
+    // the demo's pending personas in the order the file gives them.
+    let start = std::time::SystemTime::now();
+    for (k, p) in personas.iter_mut().enumerate() {
+        let now = timestamp_at(start + std::time::Duration::from_millis(k as u64));
         let slug = demo_slug(store, p.slug())?;
         p.set("slug", Value::Text(slug.clone()));
         match store.load_by_slug(&slug) {

@@ -141,7 +141,12 @@ pub fn straight_path(status: &str, user: &str, at: &str) -> Vec<StatusChange> {
 
 /// The current UTC time as the schema writes it (`2026-03-01T09:30:00.123Z`).
 pub fn now_timestamp() -> String {
-    let since = std::time::SystemTime::now()
+    timestamp_at(std::time::SystemTime::now())
+}
+
+/// A time as the schema writes it.
+pub fn timestamp_at(time: std::time::SystemTime) -> String {
+    let since = time
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     let secs = since.as_secs();
