@@ -16,6 +16,7 @@ mod rows;
 mod summary;
 mod tenant;
 mod workflow;
+mod writer;
 
 use std::path::Path;
 
