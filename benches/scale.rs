@@ -155,7 +155,13 @@ fn main() {
             label: "import 10,000 personas into an empty file",
             app: "import/app",
             baseline: Some("import/sqlite"),
-            target: None,
+            target: Some((Duration::from_secs(10), Stat::Median)),
+        },
+        Line {
+            label: "import one persona with 8,000 pain points",
+            app: "import_long/app",
+            baseline: None,
+            target: Some((Duration::from_secs(2), Stat::Median)),
         },
     ]);
 }
@@ -537,6 +543,33 @@ fn transfer_10k(c: &mut Criterion, db: &Path) {
         assert_eq!(created as u64, count);
         took
     });
+    // One persona whose pain points are its first one 8,000 times: the list length that took
+    // 71 s when each row re-indexed its persona (issue 12, point 3).
+    let long = {
+        let mut bundle: serde_json::Value = serde_json::from_str(&bundle).expect("bundle is JSON");
+        let mut p = bundle["personas"][0].take();
+        let row = p["pain_points"][0].clone();
+        p["pain_points"] = serde_json::Value::Array(
+            (0..8_000)
+                .map(|k| {
+                    let mut r = row.clone();
+                    r["pain_point"] = format!("pain point {k}").into();
+                    r
+                })
+                .collect(),
+        );
+        serde_json::json!({"format_version": 1, "personas": [p]}).to_string()
+    };
+    bench(&mut g, "import_long_app", "import_long/app", |name| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut target = Store::open(&dir.path().join("long.db"), None, "bench").expect("open");
+        let ((created, _), took) = timed(name, || {
+            let plan = transfer::plan_import(&target, &long).expect("plan");
+            transfer::apply_import(&mut target, &plan).expect("apply")
+        });
+        assert_eq!(created, 1);
+        took
+    });
     let source = db.to_path_buf();
     bench(&mut g, "import_sqlite", "import/sqlite", |name| {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -571,9 +604,14 @@ fn transfer_10k(c: &mut Criterion, db: &Path) {
             .collect();
         timed(name, || {
             let tx = conn.unchecked_transaction().expect("begin");
+            // The app's write grant (schema/005_rules.sql): copied personas keep their status.
+            tx.execute_batch("INSERT INTO workflow_grant (id) VALUES (1)")
+                .expect("grant");
             for sql in &copies {
                 tx.execute_batch(sql).expect("copy rows");
             }
+            tx.execute_batch("DELETE FROM workflow_grant")
+                .expect("revoke");
             tx.commit().expect("commit");
         })
         .1

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::catalog::enums::{ARCHETYPES, VALIDATION_STATUSES};
+use crate::model::escape;
 use crate::model::json::persona_to_json;
 use crate::store::{Filter, SortKey, Store, StoreError};
 
@@ -91,6 +92,10 @@ pub enum Command {
         /// Print what would be created, updated or refused, and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// New personas arrive as drafts, their history in the file kept as a note (a status
+        /// and history that are not a chain of allowed moves are otherwise refused)
+        #[arg(long)]
+        as_draft: bool,
     },
     /// Move a persona through the review workflow (exit 1 with the allowed moves when refused)
     Status {
@@ -193,11 +198,11 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     writeln!(
                         out,
                         "{:<40} {:<34} {:<13} {:<15} {:<14}",
-                        r.slug,
-                        truncate(&r.name, 34),
-                        r.archetype.as_deref().unwrap_or("-"),
-                        r.validation_status.as_deref().unwrap_or("-"),
-                        r.priority_tier.as_deref().unwrap_or("-")
+                        line(&r.slug),
+                        truncate(&line(&r.name), 34),
+                        line(r.archetype.as_deref().unwrap_or("-")),
+                        line(r.validation_status.as_deref().unwrap_or("-")),
+                        line(r.priority_tier.as_deref().unwrap_or("-"))
                     )?;
                 }
                 writeln!(
@@ -225,11 +230,9 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     serde_json::to_string_pretty(&j).unwrap_or_default()
                 )?;
             } else {
-                write!(
-                    out,
-                    "{}",
-                    crate::model::markdown::persona_markdown(&p, store.lookups())
-                )?;
+                // Multi-line text keeps its line breaks; other control characters are escaped.
+                let card = crate::model::markdown::persona_markdown(&p, store.lookups());
+                write!(out, "{}", escape::terminal(&card))?;
             }
         }
         Command::Check => {
@@ -265,18 +268,35 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 out,
             );
         }
-        Command::Import { file, dry_run } => {
+        Command::Import {
+            file,
+            dry_run,
+            as_draft,
+        } => {
             let mut err = std::io::stderr().lock();
-            return crate::transfer::command::run_import(store, &file, dry_run, out, &mut err);
+            return crate::transfer::command::run_import(
+                store, &file, dry_run, as_draft, out, &mut err,
+            );
         }
         Command::Status { slug, to, note } => {
             let p = store.load_by_slug(&slug)?;
             let id = p.id.clone().unwrap_or_default();
             let from = p.text("validation_status").unwrap_or("draft").to_string();
+            if p.deleted_at.is_some() {
+                eprintln!(
+                    "persona-studio: {}: the persona is in the trash; restore it before moving its status",
+                    escape::terminal_line(&slug)
+                );
+                return Ok(1);
+            }
             match store.move_status(&id, &to, note.as_deref(), None) {
-                Ok(_) => writeln!(out, "{slug}: {from} -> {to}")?,
+                Ok(_) => writeln!(out, "{}: {from} -> {to}", escape::terminal_line(&slug))?,
                 Err(e @ (StoreError::MoveNotAllowed { .. } | StoreError::NoteRequired { .. })) => {
-                    eprintln!("persona-studio: {slug}: {e}");
+                    eprintln!(
+                        "persona-studio: {}: {}",
+                        escape::terminal_line(&slug),
+                        escape::terminal_line(&e.to_string())
+                    );
                     return Ok(1);
                 }
                 Err(e) => return Err(e),
@@ -296,11 +316,11 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     writeln!(
                         out,
                         "{}  {:<14} -> {:<14} {:<12} {}",
-                        e.changed_at,
-                        e.from_status.as_deref().unwrap_or("(created)"),
-                        e.to_status,
-                        e.changed_by.as_deref().unwrap_or("-"),
-                        e.note.as_deref().unwrap_or("")
+                        line(&e.changed_at),
+                        line(e.from_status.as_deref().unwrap_or("(created)")),
+                        line(&e.to_status),
+                        line(e.changed_by.as_deref().unwrap_or("-")),
+                        line(e.note.as_deref().unwrap_or(""))
                     )?;
                 }
             }
@@ -321,16 +341,11 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                         } else {
                             " "
                         };
-                        writeln!(out, "{mark} {:<20} {}", t.key, t.name)?;
+                        writeln!(out, "{mark} {:<20} {}", line(&t.key), line(&t.name))?;
                     }
                 }
             }
             TenantAction::Add { key, name } => {
-                if !crate::catalog::validate::is_slug(&key) {
-                    return Err(StoreError::Usage(format!(
-                        "tenant key \"{key}\" must be lowercase letters, digits and dashes"
-                    )));
-                }
                 let t = store.add_tenant(&key, name.as_deref().unwrap_or(&key))?;
                 writeln!(out, "tenant \"{}\" ready", t.key)?;
             }
@@ -350,6 +365,11 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
         }
     }
     Ok(0)
+}
+
+/// Text printed as part of one line, control characters escaped (see `model::escape`).
+fn line(s: &str) -> std::borrow::Cow<'_, str> {
+    escape::terminal_line(s)
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 pub use persona::{DELETED_SHARE, DISAGREEING_SHARE, Generated, persona};
 
-use crate::model::{Persona, StatusChange, Value};
+use crate::model::{Persona, Value};
 use crate::store::{Result, Store, StoreError};
 
 pub const DEFAULT_SEED: u64 = 42;
@@ -164,13 +164,10 @@ fn stored_form(g: Generated, prefix: u32, n: u64, user: &str) -> Persona {
         "validated_at",
         g.validated_at.map_or(Value::Null, Value::Text),
     );
-    p.history = vec![StatusChange {
-        from_status: None,
-        to_status: p.text("validation_status").unwrap_or("draft").to_string(),
-        changed_by: Some(user.to_string()),
-        changed_at: g.created_at,
-        note: Some("generated".to_string()),
-    }];
+    // The moves that reach its status, so a generated persona passes the import rule too.
+    let status = p.text("validation_status").unwrap_or("draft").to_string();
+    p.history = crate::store::chain::straight_path(&status, user, &g.created_at);
+    p.history[0].note = Some("generated".to_string());
     p
 }
 

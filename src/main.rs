@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use persona_studio::cli::{self, Cli, Command};
+use persona_studio::model::escape::terminal_line;
 use persona_studio::paths;
 use persona_studio::store::Store;
 
@@ -12,11 +13,37 @@ fn main() -> ExitCode {
     let (db, is_default) = paths::resolve_db(args.db.clone());
     let user = paths::resolve_user(args.user.clone());
     let init = matches!(args.command, Some(Command::Init));
-    let mut store = match Store::open(&db, if init { None } else { args.tenant.as_deref() }, &user)
+    // A bad tenant key is refused before any file is opened or created (issue 12, point 7).
+    if let Some(key) = args.tenant.as_deref()
+        && let Err(e) = persona_studio::store::check_tenant_key(key)
     {
+        eprintln!("persona-studio: {}", terminal_line(&e.to_string()));
+        return ExitCode::from(2);
+    }
+    // Reading commands never create, migrate or write the file (issue 12, point 5).
+    let reads = matches!(
+        args.command,
+        Some(
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::History { .. }
+                | Command::Export { .. }
+                | Command::Check
+                | Command::Tenant {
+                    action: cli::TenantAction::List { .. }
+                }
+        )
+    );
+    let tenant = if init { None } else { args.tenant.as_deref() };
+    let opened = if reads {
+        Store::open_read(&db, tenant, &user)
+    } else {
+        Store::open(&db, tenant, &user)
+    };
+    let mut store = match opened {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("persona-studio: {e}");
+            eprintln!("persona-studio: {}", terminal_line(&e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -25,7 +52,7 @@ fn main() -> ExitCode {
             .add_tenant(key, key)
             .and_then(|_| store.switch_tenant(key));
         if let Err(e) = added {
-            eprintln!("persona-studio: {e}");
+            eprintln!("persona-studio: {}", terminal_line(&e.to_string()));
             return ExitCode::from(2);
         }
     }
@@ -60,7 +87,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("persona-studio: {e}");
+                    eprintln!("persona-studio: {}", terminal_line(&e.to_string()));
                     ExitCode::from(1)
                 }
             }

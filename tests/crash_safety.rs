@@ -68,6 +68,12 @@ fn generation(g: usize, lookups: &persona_studio::catalog::Lookups) -> Vec<Perso
         .map(|n| {
             let mut p = synth::persona(IMPORT_SEED, n, lookups).persona;
             p.set("notes", Value::Text(format!("stamp #s{g}")));
+            let status = p.text("validation_status").unwrap_or("draft").to_string();
+            p.history = persona_studio::store::chain::straight_path(
+                &status,
+                "crash",
+                "2026-01-01T00:00:00Z",
+            );
             for (li, spec) in CHILD_SPECS.iter().enumerate() {
                 if spec.cardinality == Cardinality::Many && g % 2 == 1 && p.lists[li].len() > 1 {
                     p.lists[li].pop();

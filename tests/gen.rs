@@ -247,21 +247,27 @@ fn store_owned_columns_are_what_the_triggers_and_the_store_would_write() {
         );
         assert_eq!(wrong, 0, "{col} names out of sync");
     }
-    // One signed history row per persona, for the status it was created with.
+    // Each persona's history is the chain of moves that reaches its status (issue 12, point
+    // 2): it starts with the creation as a draft, ends in its status, all signed by the user.
     let user = s.user_id().to_string();
     assert_eq!(
-        count(&s, "SELECT count(*) FROM persona_status_history"),
+        count(
+            &s,
+            "SELECT count(*) FROM persona_status_history WHERE from_status IS NULL AND to_status = 'draft'"
+        ),
         200
     );
     let wrong = count(
         &s,
         &format!(
             "SELECT count(*) FROM personas p JOIN persona_status_history h ON h.persona_id = p.id \
-             WHERE h.to_status IS NOT p.validation_status OR h.from_status IS NOT NULL \
-             OR h.changed_by IS NOT '{user}' OR h.tenant_id IS NOT p.tenant_id"
+             WHERE h.changed_by IS NOT '{user}' OR h.tenant_id IS NOT p.tenant_id \
+             OR (h.rowid = (SELECT max(rowid) FROM persona_status_history WHERE persona_id = p.id) \
+                 AND h.to_status IS NOT p.validation_status)"
         ),
     );
     assert_eq!(wrong, 0);
+    assert!(count(&s, "SELECT count(*) FROM persona_status_history") > 200);
     // Saving a copy through the store gives the same derived columns.
     let original = s.load_by_slug(&synth::slug(5, 9)).unwrap();
     let mut copy = original.clone();

@@ -108,9 +108,15 @@ fn check(store: &mut Store, text: &str, tally: &mut Tally, what: &str) {
             assert!(parsed.is_err(), "{what}: plan and parser disagree");
             assert!(!lines.is_empty(), "{what}: an invalid file with no error");
             for l in &lines {
-                let named = ["not valid JSON: ", "$: ", "format_version: ", "personas"]
-                    .iter()
-                    .any(|p| l.starts_with(p));
+                let named = [
+                    "not valid JSON: ",
+                    "$: ",
+                    "$.",
+                    "format_version: ",
+                    "personas",
+                ]
+                .iter()
+                .any(|p| l.starts_with(p));
                 assert!(named, "{what}: error without a JSON path: {l}");
             }
             tally.invalid += 1;

@@ -131,9 +131,9 @@ fn a_trigger_refusal_reaches_a_save_as_rule_refused() {
 }
 
 #[test]
-fn a_history_check_reaches_an_import_as_check_failed() {
-    // Validation checks the persona's columns; a bad status in its history is the schema's
-    // CHECK, reported with the table it was written to.
+fn a_history_that_is_no_chain_of_moves_is_history_refused() {
+    // Validation checks the persona's columns; its history must be a chain of the workflow's
+    // moves (store::chain, issue 12), reported with the path of each problem.
     let mut s = Store::open_in_memory(None, "tester").unwrap();
     let mut p = Persona::new_draft();
     p.set("name", Value::text("History"));
@@ -147,8 +147,8 @@ fn a_history_check_reaches_an_import_as_check_failed() {
     }];
     let e = s.save_all(&[p]).unwrap_err();
     assert!(
-        matches!(&e, StoreError::CheckFailed { table, column, .. }
-            if table == "persona_status_history" && column == "to_status"),
+        matches!(&e, StoreError::HistoryRefused { persona, problems }
+            if persona == "history" && problems[0].starts_with("status_history[0]: ")),
         "{e:?}"
     );
 }

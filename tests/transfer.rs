@@ -201,24 +201,20 @@ fn generated(persona: usize, lookups: &Lookups) -> Persona {
             })
             .collect();
     }
-    // The status history travels with the persona: a created row and a later move.
+    // The status history travels with the persona: the chain of moves that reaches its
+    // status (issue 12: an import refuses any other), signed by people with odd names, the
+    // last move with a note over two lines.
     let status = p.text("validation_status").unwrap_or("draft").to_string();
-    p.history = vec![
-        persona_studio::model::StatusChange {
-            from_status: None,
-            to_status: "draft".into(),
-            changed_by: Some(format!("author-{persona}")),
-            changed_at: format!("2024-01-0{}T08:00:00.000Z", persona + 1),
-            note: None,
-        },
-        persona_studio::model::StatusChange {
-            from_status: Some("draft".into()),
-            to_status: status,
-            changed_by: Some("reviewer «Zoë»".into()),
-            changed_at: format!("2024-02-0{}T09:30:00.000Z", persona + 1),
-            note: Some("Moved with a \"quoted\" note\nover two lines".into()),
-        },
-    ];
+    p.history = persona_studio::store::chain::straight_path(
+        &status,
+        "reviewer «Zoë»",
+        &format!("2024-02-0{}T09:30:00.000Z", persona + 1),
+    );
+    p.history[0].changed_by = Some(format!("author-{persona}"));
+    p.history[0].changed_at = format!("2024-01-0{}T08:00:00.000Z", persona + 1);
+    if let Some(last) = p.history.last_mut().filter(|h| h.from_status.is_some()) {
+        last.note = Some("Moved with a \"quoted\" note\nover two lines".into());
+    }
     p
 }
 
@@ -558,7 +554,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert_eq!(
         stderr(&o),
         format!(
-            "{0} is 256.0 MiB; import reads bundles of at most 256 MiB: export fewer personas per file and import them one by one\n\
+            "{0} is 64.0 MiB; import reads bundles of at most 64 MiB: export fewer personas per file and import them one by one\n\
              nothing was imported: 1 error in {0}\n",
             big.display()
         )
@@ -839,7 +835,7 @@ fn export_to_a_file_replaces_it_whole_and_leaves_no_temporary_file() {
     assert_eq!(
         stderr(&o),
         format!(
-            "persona-studio: {} is the database itself; choose another file for the export\n",
+            "persona-studio: {} belongs to an SQLite database; choose another file for the export\n",
             db.display()
         )
     );
@@ -860,7 +856,7 @@ fn export_to_a_file_replaces_it_whole_and_leaves_no_temporary_file() {
 fn csv_quotes_commas_quotes_and_line_breaks() {
     let mut store = Store::open_in_memory(None, "csv").unwrap();
     let mut p = Persona::new_draft();
-    p.set("name", Value::text("Okafor, Amara \"Ami\"\nSecond line"));
+    p.set("name", Value::text("Okafor, Amara \"Ami\""));
     p.set("slug", Value::text("csv-probe"));
     p.set("title", Value::text("Plain title"));
     p.set("archetype", Value::text("LEARNER"));
@@ -871,11 +867,13 @@ fn csv_quotes_commas_quotes_and_line_breaks() {
         csv,
         format!(
             "name,slug,title,archetype,function,seniority,validation_status,vpanes_total,priority_tier,updated_at\r\n\
-             \"Okafor, Amara \"\"Ami\"\"\nSecond line\",csv-probe,Plain title,LEARNER,\"R&D, \"\"Core\"\"\",,draft,,,{}\r\n",
+             \"Okafor, Amara \"\"Ami\"\"\",csv-probe,Plain title,LEARNER,\"R&D, \"\"Core\"\"\",,draft,,,{}\r\n",
             saved.updated_at.unwrap()
         )
     );
     assert_eq!(transfer::csv::field("a\rb"), "\"a\rb\"");
+    // A one-line field cannot hold a line break any more (issue 12); a cell with one is quoted.
+    assert_eq!(transfer::csv::field("a\nb"), "\"a\nb\"");
     assert_eq!(transfer::csv::field("plain text"), "plain text");
     assert_eq!(transfer::csv::field(""), "");
 }
@@ -923,9 +921,18 @@ fn markdown_card_of_a_demo_persona() {
     )
     .unwrap();
     assert!(card.starts_with("# Dr. Amara Okafor\n"), "{card}");
+    // The demo's published personas were validated by the loading user (their history is the
+    // chain of moves, issue 12), whose id is new in every run.
+    let validator = store
+        .load_by_slug("msl-oncology-amara-okafor")
+        .unwrap()
+        .text("validated_by")
+        .unwrap()
+        .to_string();
+    assert!(card.contains(&validator));
     insta::assert_snapshot!(
         "markdown_card_msl_oncology_amara_okafor",
-        mask_timestamps(&card)
+        mask_timestamps(&card).replace(&validator, "[user id]")
     );
 }
 

@@ -8,6 +8,13 @@ pub mod summary;
 pub mod validate;
 
 pub use children::{CHILD_SPECS, child_index};
+
+/// The most rows one list of one persona may hold (issue 12, point 3). Far above any real
+/// persona (the demo's longest list has a handful), high enough for a generated stress
+/// persona of 8,000 pain points, and low enough that one persona cannot hold the write lock
+/// or the memory of an import for long. Import refuses more with the list's JSON path, and a
+/// save with the list named.
+pub const MAX_LIST_ROWS: usize = 10_000;
 pub use core::{
     CORE_FIELDS, CORE_OWNED_COLUMNS, CORE_TABLE, LIST_OWNED_COLUMNS, SECTIONS, core_index,
     org_name_column, search_columns,

@@ -120,7 +120,16 @@ pub fn validate_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> Re
     let bad = |shown: String| Err(format!("{shown} is not {}", allowed(field, lookups)));
     match (field.kind, value) {
         (Kind::Computed, _) => Ok(()),
-        (Kind::Text | Kind::LongText | Kind::Org(_), Value::Text(_)) => Ok(()),
+        (Kind::Text | Kind::Org(_), Value::Text(s)) => match s.chars().find(|c| c.is_control()) {
+            // One line: the form's input keeps text on one line, and an import or the SQL
+            // trigger of schema/005_rules.sql refuse the same characters.
+            Some(c) => Err(format!(
+                "holds {}; a one-line field takes text without line breaks, tabs or other control characters",
+                crate::model::escape::quoted(&c.to_string())
+            )),
+            None => Ok(()),
+        },
+        (Kind::LongText, Value::Text(_)) => Ok(()),
         (Kind::Int { min, max }, Value::Int(i)) => {
             if (min..=max).contains(i) {
                 Ok(())
@@ -130,11 +139,11 @@ pub fn validate_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> Re
         }
         (Kind::Decimal { min, max, places }, v @ (Value::Real(_) | Value::Int(_))) => {
             let x = v.as_f64().unwrap_or(f64::NAN);
-            let scale = 10f64.powi(places as i32);
             let in_range = x >= min && x <= max;
-            let scaled = x * scale;
-            // Tolerate binary noise (0.1 + 0.2) but not a real extra decimal.
-            let whole = (scaled - scaled.round()).abs() < 1e-6;
+            // Exact: the value must be the double nearest to a number with at most `places`
+            // decimals, which is what typing or a JSON `7.5` gives. A tolerance let `1e-9`
+            // pass as a two-decimal score.
+            let whole = format!("{x:.*}", places as usize).parse::<f64>() == Ok(x);
             if in_range && whole {
                 Ok(())
             } else {

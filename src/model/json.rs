@@ -7,6 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::Value;
 use super::persona::{Persona, Row, StatusChange, default_value};
+use crate::catalog::MAX_LIST_ROWS;
 use crate::catalog::validate::{Lookups, validate_value};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind};
 
@@ -281,6 +282,13 @@ pub fn persona_from_json(
         };
         let rows = match (spec.cardinality, obj.get(spec.key)) {
             (_, None | Some(Json::Null)) => Vec::new(),
+            (Cardinality::Many, Some(Json::Array(items))) if items.len() > MAX_LIST_ROWS => {
+                errors.push(format!(
+                    "{lpath}: holds {} rows; a list holds at most {MAX_LIST_ROWS} rows per persona",
+                    items.len()
+                ));
+                Vec::new()
+            }
             (Cardinality::Many, Some(Json::Array(items))) => items
                 .iter()
                 .enumerate()
@@ -294,9 +302,10 @@ pub fn persona_from_json(
         };
         if let Some(mi) = spec.unique_column.and_then(|c| spec.field_index(c)) {
             let column = spec.fields[mi].name;
+            let mut seen = std::collections::HashSet::new();
             for (k, r) in rows.iter().enumerate() {
                 let name = &r.values[mi];
-                if !name.is_blank() && rows[..k].iter().any(|o| &o.values[mi] == name) {
+                if !name.is_blank() && !seen.insert(name.to_string()) {
                     errors.push(format!("{lpath}[{k}].{column}: {name} is already used by another metric of this persona"));
                 }
             }
@@ -314,6 +323,9 @@ pub fn persona_from_json(
         Err(errors)
     }
 }
+
+/// The keys of a bundle object.
+const BUNDLE_KEYS: [&str; 2] = ["format_version", "personas"];
 
 /// A bundle: `{"format_version": 1, "personas": [...]}`.
 pub fn bundle_from_json(
@@ -347,17 +359,31 @@ pub fn bundle_from_json(
     let Some(Json::Array(items)) = obj.get("personas") else {
         return Err(vec!["personas: is required and must be a list".into()]);
     };
-    let mut errors = Vec::new();
+    // Unknown keys are errors here as in a persona: a misspelt key would otherwise be
+    // silently dropped.
+    let mut errors: Vec<String> = obj
+        .keys()
+        .filter(|k| !BUNDLE_KEYS.contains(&k.as_str()))
+        .map(|k| {
+            format!(
+                "$.{k}: unknown key; a bundle has only {}",
+                BUNDLE_KEYS.join(" and ")
+            )
+        })
+        .collect();
     let mut out = Vec::new();
+    // Slug -> first index, so a bundle of many personas is checked in one pass.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, item) in items.iter().enumerate() {
         match persona_from_json(item, &format!("personas[{i}]"), lookups) {
             Ok(p) => {
-                if let Some(prev) = out.iter().position(|q: &Persona| q.slug() == p.slug()) {
+                if let Some(&prev) = seen.get(p.slug()) {
                     errors.push(format!(
                         "personas[{i}].slug: \"{}\" is already used by personas[{prev}] in this file",
                         p.slug()
                     ));
                 }
+                seen.entry(p.slug().to_string()).or_insert(i);
                 out.push(p);
             }
             Err(mut e) => errors.append(&mut e),

@@ -1,5 +1,6 @@
 //! The persona as data: values, records and rows. No SQL, no terminal.
 
+pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod persona;

@@ -33,6 +33,11 @@ pub trait Backend {
     fn add_tenant(&mut self, key: &str, name: &str) -> Result<Tenant>;
     /// The user's id, creating the user on first use.
     fn ensure_user(&mut self, username: &str) -> Result<String>;
+    /// The user's id if the user exists; never writes (a read-only open uses it). A backend
+    /// that cannot tell answers None, and reads then act as no known user.
+    fn find_user(&self, _username: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     fn username_of(&self, user_id: &str) -> Result<Option<String>>;
     /// The active codes of every lookup table the catalog names.
     fn lookups(&self) -> Result<Lookups>;

@@ -112,6 +112,13 @@ pub enum StoreError {
         #[source]
         source: Source,
     },
+    /// A persona's status and history are not a chain of the workflow's moves (see
+    /// `store::chain`); each problem starts with its path below the persona.
+    #[error("{persona}: {}", .problems.join("; "))]
+    HistoryRefused {
+        persona: String,
+        problems: Vec<String>,
+    },
     /// The review workflow does not allow this status move.
     #[error("{}{}", .persona.as_ref().map(|n| format!("{n}: ")).unwrap_or_default(), crate::workflow::refusal(.from, .to))]
     MoveNotAllowed {
@@ -150,8 +157,9 @@ pub enum StoreError {
     /// The demo bundle shipped with the app does not parse.
     #[error("demo data is invalid: {}", .0.join("; "))]
     BadDemoData(Vec<String>),
-    /// An export aimed at the database file itself, which would destroy the data.
-    #[error("{path} is the database itself; choose another file for the export")]
+    /// An export aimed at a file of an SQLite database (the file, its `-wal`, `-shm` or
+    /// `-journal`, or a symlink to one), which would destroy the data.
+    #[error("{path} belongs to an SQLite database; choose another file for the export")]
     ExportOverDatabase { path: String },
     /// A command line that asks for something impossible; the message says what to give.
     #[error("{0}")]

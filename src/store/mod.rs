@@ -9,6 +9,7 @@
 //! except `sqlite::db`, which the schema tests and benchmarks use to inspect the schema.
 
 pub mod backend;
+pub mod chain;
 pub mod error;
 pub mod postgres;
 pub mod query;
@@ -33,6 +34,21 @@ use crate::model::{Persona, Summary, Value};
 /// The tenant created by `init` and used when no `--tenant` is given.
 pub const DEFAULT_TENANT: &str = "default";
 
+/// The longest tenant key: a DNS label's length, enough for a team name.
+pub const MAX_TENANT_KEY: usize = 63;
+
+/// A tenant key is a slug of at most `MAX_TENANT_KEY` characters: keys end up in file names
+/// (recovery files) and URLs, so `../x`, spaces, quotes and control characters never get that far.
+pub fn check_tenant_key(key: &str) -> Result<()> {
+    if key.len() <= MAX_TENANT_KEY && crate::catalog::validate::is_slug(key) {
+        return Ok(());
+    }
+    Err(StoreError::Usage(format!(
+        "tenant key {}: must be 1 to {MAX_TENANT_KEY} lowercase letters (a-z), digits and single dashes, not starting or ending with a dash",
+        crate::model::escape::quoted(key)
+    )))
+}
+
 /// A database bound to one tenant and one user.
 pub struct Store {
     backend: Box<dyn Backend>,
@@ -54,6 +70,29 @@ impl Store {
         Ok(s)
     }
 
+    /// Opens an existing persona database to read it (`list`, `show`, `history`, `export`,
+    /// `check`): nothing is created, migrated or written, not even the user's row; a missing
+    /// path is an error that suggests `init`.
+    pub fn open_read(path: &Path, tenant_key: Option<&str>, user: &str) -> Result<Store> {
+        let mut backend = sqlite::SqliteBackend::open_file_read(path)?;
+        let key = tenant_key.unwrap_or(DEFAULT_TENANT);
+        check_tenant_key(key)?;
+        let tenant = backend
+            .find_tenant(key)?
+            .ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
+        let user_id = backend.find_user(user)?.unwrap_or_default();
+        let lookups = backend.lookups()?;
+        backend.set_read_only(true)?;
+        Ok(Store {
+            backend: Box::new(backend),
+            tenant,
+            user_id,
+            user_name: user.to_string(),
+            lookups,
+            path: Some(path.canonicalize().unwrap_or_else(|_| path.to_path_buf())),
+        })
+    }
+
     pub fn open_in_memory(tenant_key: Option<&str>, user: &str) -> Result<Store> {
         let backend = sqlite::SqliteBackend::open_in_memory()?;
         Store::with_backend(Box::new(backend), tenant_key, user)
@@ -66,6 +105,7 @@ impl Store {
         user: &str,
     ) -> Result<Store> {
         let key = tenant_key.unwrap_or(DEFAULT_TENANT);
+        check_tenant_key(key)?;
         let tenant = backend
             .find_tenant(key)?
             .ok_or_else(|| StoreError::UnknownTenant(key.to_string()))?;
@@ -145,6 +185,7 @@ impl Store {
 
     /// Switches to another existing tenant.
     pub fn switch_tenant(&mut self, key: &str) -> Result<()> {
+        check_tenant_key(key)?;
         self.tenant = self
             .backend
             .find_tenant(key)?
@@ -159,6 +200,7 @@ impl Store {
 
     /// Creates a tenant; returns it, or the existing one with that key.
     pub fn add_tenant(&mut self, key: &str, name: &str) -> Result<Tenant> {
+        check_tenant_key(key)?;
         self.backend.add_tenant(key, name)
     }
 

@@ -21,6 +21,17 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
         }
     }
     for (li, (spec, rows)) in CHILD_SPECS.iter().zip(&p.lists).enumerate() {
+        if rows.len() > crate::catalog::MAX_LIST_ROWS {
+            out.push(Problem {
+                location: Location::List(li, crate::catalog::MAX_LIST_ROWS, 0),
+                message: format!(
+                    "{} holds {} rows; a list holds at most {} rows per persona",
+                    spec.title,
+                    rows.len(),
+                    crate::catalog::MAX_LIST_ROWS
+                ),
+            });
+        }
         if spec.cardinality == crate::catalog::Cardinality::One && rows.len() > 1 {
             out.push(Problem {
                 location: Location::List(li, 1, 0),
@@ -40,9 +51,11 @@ pub fn validate(p: &Persona, lookups: &Lookups) -> Vec<Problem> {
             }
         }
         if let Some(mi) = spec.unique_column.and_then(|c| spec.field_index(c)) {
+            // One pass with a set: a list may hold MAX_LIST_ROWS rows.
+            let mut seen = std::collections::HashSet::new();
             for (ri, row) in rows.iter().enumerate() {
                 let name = &row.values[mi];
-                if !name.is_blank() && rows[..ri].iter().any(|o| &o.values[mi] == name) {
+                if !name.is_blank() && !seen.insert(name.to_string()) {
                     out.push(Problem {
                         location: Location::List(li, ri, mi),
                         message: format!(

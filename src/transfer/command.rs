@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::export::export_counted;
 use super::file::{check_export_path, read_source, write_atomically};
-use super::import::{ImportError, apply_import, plan_import};
+use super::import::{ImportError, apply_import_owned, plan_import_with};
 use super::{Format, Selection};
 use crate::store::{Store, StoreError};
 
@@ -57,24 +57,25 @@ pub fn run_export(
     Ok(0)
 }
 
-/// `import FILE [--dry-run]`: prints `N created, M updated` and returns 0, or prints every
+/// `import FILE [--dry-run] [--as-draft]`: prints `N created, M updated` and returns 0, or prints every
 /// problem to `err`, one per line, writes nothing and returns 1. A dry run prints the plan
 /// (`create`, `update`, `refuse` lines) to `out` and returns 1 when anything is refused.
 pub fn run_import(
     store: &mut Store,
     source: &str,
     dry_run: bool,
+    as_draft: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, StoreError> {
-    let plan = match read_source(source).and_then(|text| plan_import(store, &text)) {
+    let plan = match read_source(source).and_then(|text| plan_import_with(store, &text, as_draft)) {
         Ok(plan) => plan,
         Err(ImportError::Store(e)) => return Err(e),
         Err(e) => return nothing_imported(err, source, &e),
     };
     if dry_run {
         for line in plan.lines() {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", crate::model::escape::terminal_line(&line))?;
         }
         let (c, u, r) = plan.counts();
         writeln!(
@@ -83,7 +84,7 @@ pub fn run_import(
         )?;
         return Ok(i32::from(!plan.is_clean()));
     }
-    match apply_import(store, &plan) {
+    match apply_import_owned(store, plan) {
         Ok((created, updated)) => {
             writeln!(out, "{created} created, {updated} updated")?;
             Ok(0)
@@ -95,7 +96,7 @@ pub fn run_import(
 fn nothing_imported(err: &mut dyn Write, source: &str, e: &ImportError) -> Result<i32, StoreError> {
     let lines = e.lines();
     for line in &lines {
-        writeln!(err, "{line}")?;
+        writeln!(err, "{}", crate::model::escape::terminal_line(line))?;
     }
     let what = match e {
         ImportError::Invalid(_) => "error",

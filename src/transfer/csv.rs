@@ -5,7 +5,8 @@
 //! LibreOffice and Python's `csv` all read). Line breaks inside a quoted field are kept as
 //! they are. Values are the stored codes (`ORCHESTRATOR`, `senior`, `tier_1_ideal`), not
 //! display names, so sorting and filtering in a sheet match the app's filters. Written by
-//! hand: it is a dozen lines and needs no dependency.
+//! hand: it is a dozen lines and needs no dependency. Text that a spreadsheet would run as a
+//! formula is guarded (`formula_guarded`).
 
 use super::Selection;
 use super::export::selected_summaries;
@@ -28,7 +29,7 @@ pub fn summaries_csv(rows: &[Summary]) -> String {
         let json = serde_json::to_value(s).unwrap_or_default();
         out.push_str(&record(CSV_COLUMNS.iter().map(|(_, column)| {
             match json.get(column) {
-                Some(serde_json::Value::String(t)) => t.clone(),
+                Some(serde_json::Value::String(t)) => formula_guarded(t),
                 // The CSV's one decimal column is the VPANES total, a sum of one-decimal
                 // scores: one decimal hides binary noise.
                 Some(serde_json::Value::Number(n)) => match n.as_f64() {
@@ -40,6 +41,17 @@ pub fn summaries_csv(rows: &[Summary]) -> String {
         })));
     }
     out
+}
+
+/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or CR first,
+/// OWASP's list) gets a leading `'`, which spreadsheets read as "this is text". Only text
+/// cells: numbers are written from numbers and a negative one stays a number.
+pub fn formula_guarded(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 fn record(fields: impl IntoIterator<Item = String>) -> String {

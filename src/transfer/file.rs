@@ -3,14 +3,16 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::import::ImportError;
 use crate::store::{Store, StoreError};
 
-/// The largest bundle `import` reads. The whole file is parsed in memory (several times its
-/// size), so a bigger one is refused before reading rather than exhausting memory.
-pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest bundle `import` reads. The whole file is parsed in memory, and the parsed
+/// values take about ten times the text's size at their peak (serde_json's tree, then the
+/// personas): 256 MiB needed 3.4 GB. At 64 MiB (about 6,000 personas with full lists) an import
+/// stays under about 1 GB; a bigger file is refused before reading, with the advice to split it.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The text of a bundle: the file at `source`, or standard input when it is `-`.
 pub fn read_source(source: &str) -> Result<String, ImportError> {
@@ -78,23 +80,107 @@ pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, ImportError> {
     })
 }
 
-/// Refuses to export over the store's own database file, which would destroy the data.
+/// The suffixes SQLite gives the files that belong to a database: its write-ahead log, the
+/// log's shared-memory index and the rollback journal. Replacing any of them loses or damages
+/// committed data, so an export never writes one.
+const DATABASE_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// Refuses an export target that belongs to an SQLite database: the store's own file and its
+/// `-wal`, `-shm` and `-journal` files, any other SQLite database (found by its header) and its
+/// companions, a symlink that leads to one of these, and a folder.
 pub fn check_export_path(store: &Store, path: &Path) -> Result<(), StoreError> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+    let shown = path.display().to_string();
+    let refuse = || StoreError::ExportOverDatabase {
+        path: shown.clone(),
     };
-    if store.path().is_some_and(|db| same(db, path)) {
-        return Err(StoreError::ExportOverDatabase {
-            path: path.display().to_string(),
-        });
+    let ends_in_slash = path.as_os_str().to_string_lossy().ends_with('/');
+    let target = resolve_target(path)?;
+    if ends_in_slash || target.is_dir() {
+        return Err(StoreError::Usage(format!(
+            "{shown} is a folder; give a file name for the export, e.g. {}",
+            path.join("personas.json").display()
+        )));
+    }
+    let target = canonical_in_folder(&target);
+    if let Some(db) = store.path() {
+        let db = canonical_in_folder(db);
+        let mut own = vec![db.clone()];
+        for suffix in DATABASE_SUFFIXES {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            own.push(name.into());
+        }
+        if own.contains(&target) {
+            return Err(refuse());
+        }
+    }
+    if is_sqlite_file(&target) {
+        return Err(refuse());
+    }
+    let name = target.to_string_lossy();
+    for suffix in DATABASE_SUFFIXES {
+        if let Some(base) = name.strip_suffix(suffix)
+            && is_sqlite_file(Path::new(base))
+        {
+            return Err(refuse());
+        }
     }
     Ok(())
 }
 
+/// Whether the file starts with SQLite's 16-byte header.
+fn is_sqlite_file(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// The path with its folder made canonical (symlinked folders resolved), so two spellings of
+/// the same file compare equal even when the file does not exist yet.
+fn canonical_in_folder(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (dir.canonicalize(), path.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The file a write to `path` should replace: `path` itself, or, when it is a symlink, the
+/// file the chain of links ends at (which may not exist yet). Writing replaces that file, so
+/// the link stays a link.
+pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // 40 hops, as the kernel allows, so a loop of links is an error rather than a hang.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{}: too many levels of symbolic links", path.display()),
+    ))
+}
+
 /// Writes `contents` to a temporary file in the target's folder and renames it over the
 /// target, so readers see the old file or the whole new one, never a part.
+/// A symlink is followed: its target is replaced and the link stays.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let path = &resolve_target(path)?;
     let named =
         |e: io::Error| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()));
     let Some(name) = path.file_name() else {

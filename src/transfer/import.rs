@@ -5,8 +5,9 @@ use std::fmt;
 
 use crate::catalog::validate::is_slug;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality};
-use crate::model::Persona;
 use crate::model::json::bundle_from_json;
+use crate::model::{Persona, StatusChange, Value};
+use crate::store::chain::{chain_problems, now_timestamp};
 use crate::store::validate;
 use crate::store::{Location, Problem, Store, StoreError};
 
@@ -137,10 +138,28 @@ impl ImportPlan {
 /// A file that is not a valid bundle is an `ImportError::Invalid` with every bad value; a valid
 /// file always gives a plan, whose refused items say why.
 pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError> {
-    let personas = bundle_from_json(text, Some(store.lookups())).map_err(ImportError::Invalid)?;
+    plan_import_with(store, text, false)
+}
+
+/// `plan_import`; with `as_draft`, every new persona arrives as a draft whose history in the
+/// file is kept as the note of its creation row (`import --as-draft`). A persona already in
+/// the tenant keeps its own status and history either way, and `as_draft` leaves its status
+/// as stored.
+pub fn plan_import_with(
+    store: &Store,
+    text: &str,
+    as_draft: bool,
+) -> Result<ImportPlan, ImportError> {
+    let mut personas =
+        bundle_from_json(text, Some(store.lookups())).map_err(ImportError::Invalid)?;
+    if as_draft {
+        for p in &mut personas {
+            into_draft(p, store.user_name());
+        }
+    }
     let slugs: Vec<String> = personas.iter().map(|p| p.slug().to_string()).collect();
     let mut items = Vec::with_capacity(personas.len());
-    for (i, p) in personas.into_iter().enumerate() {
+    for (i, mut p) in personas.into_iter().enumerate() {
         let problems = validate(&p, store.lookups());
         let action = if !problems.is_empty() {
             Action::Refuse(
@@ -154,13 +173,29 @@ pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError>
             match store.load_by_slug(p.slug()) {
                 Ok(existing) => {
                     // The store refuses status moves the review workflow forbids; say so in
-                    // the plan rather than fail the whole import when writing.
-                    let from = existing.text("validation_status").unwrap_or("draft");
+                    // the plan rather than fail the whole import when writing. A move the
+                    // import makes is one move, by the importing user, as `status` makes it:
+                    // a send-back needs a note, which only `status` can give.
+                    let from = existing
+                        .text("validation_status")
+                        .unwrap_or("draft")
+                        .to_string();
+                    if as_draft {
+                        p.set(
+                            "validation_status",
+                            existing.get("validation_status").clone(),
+                        );
+                    }
                     let to = p.text("validation_status").unwrap_or("draft");
-                    if from != to && !crate::workflow::is_allowed(from, to) {
+                    if from != to && !crate::workflow::is_allowed(&from, to) {
                         Action::Refuse(format!(
                             "personas[{i}].validation_status: {}",
-                            crate::workflow::refusal(from, to)
+                            crate::workflow::refusal(&from, to)
+                        ))
+                    } else if crate::workflow::is_send_back(&from, to) {
+                        Action::Refuse(format!(
+                            "personas[{i}].validation_status: sending a {from} persona back to draft needs a note; use `persona-studio status {} draft --note WHY`",
+                            p.slug()
                         ))
                     } else {
                         Action::Update {
@@ -169,8 +204,18 @@ pub fn plan_import(store: &Store, text: &str) -> Result<ImportPlan, ImportError>
                     }
                 }
                 Err(StoreError::NotFound(_)) => {
+                    let status = p.text("validation_status").unwrap_or("draft");
+                    let chain = chain_problems(status, &p.history);
                     // Slugs are unique across tenants (the design's personas_slug_unique).
-                    if store.free_slug(p.slug())? == p.slug() {
+                    if !chain.is_empty() {
+                        Action::Refuse(
+                            chain
+                                .iter()
+                                .map(|(path, m)| format!("personas[{i}].{path}: {m}"))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        )
+                    } else if store.free_slug(p.slug())? == p.slug() {
                         Action::Create
                     } else {
                         Action::Refuse(other_tenant_reason(store, i, p.slug(), &slugs)?)
@@ -195,6 +240,59 @@ pub fn apply_import(store: &mut Store, plan: &ImportPlan) -> Result<(usize, usiz
     let personas: Vec<Persona> = plan.items.iter().map(|i| i.persona.clone()).collect();
     // `save_all` looks each slug up again inside its transaction, so a plan made before
     // another program changed the database still writes all or nothing.
+    Ok(store.save_all(&personas)?)
+}
+
+/// A new persona as a draft: its status and validation cleared, its history in the file
+/// written into the note of its creation row, signed by the importing user.
+fn into_draft(p: &mut Persona, user: &str) {
+    let was = p.text("validation_status").unwrap_or("draft").to_string();
+    let moves: Vec<String> = p
+        .history
+        .iter()
+        .map(|h| {
+            format!(
+                "{} {} -> {} by {}{}",
+                h.changed_at,
+                h.from_status.as_deref().unwrap_or("(created)"),
+                h.to_status,
+                h.changed_by.as_deref().unwrap_or("?"),
+                h.note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let note = format!(
+        "imported as draft with --as-draft; in the file it was {was}, with history: {}",
+        if moves.is_empty() {
+            "none".to_string()
+        } else {
+            moves.join("; ")
+        }
+    );
+    p.set("validation_status", Value::text("draft"));
+    p.history = vec![StatusChange {
+        from_status: None,
+        to_status: "draft".into(),
+        changed_by: Some(user.to_string()),
+        changed_at: now_timestamp(),
+        note: Some(note),
+    }];
+}
+
+/// `apply_import` for a plan the caller no longer needs: the personas are moved to the store,
+/// not copied, so a large bundle is held in memory once (the command line's import).
+pub fn apply_import_owned(
+    store: &mut Store,
+    plan: ImportPlan,
+) -> Result<(usize, usize), ImportError> {
+    let refused = plan.refusals();
+    if !refused.is_empty() {
+        return Err(ImportError::Refused(refused));
+    }
+    let personas: Vec<Persona> = plan.items.into_iter().map(|i| i.persona).collect();
     Ok(store.save_all(&personas)?)
 }
 

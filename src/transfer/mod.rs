@@ -11,7 +11,9 @@ pub mod file;
 pub mod import;
 
 pub use export::{export, export_json, export_markdown};
-pub use import::{Action, ImportError, ImportPlan, PlanItem, apply_import, plan_import};
+pub use import::{
+    Action, ImportError, ImportPlan, PlanItem, apply_import, plan_import, plan_import_with,
+};
 
 pub use self::csv::export_csv;
 pub use self::file::{MAX_IMPORT_BYTES, check_export_path, read_source, write_atomically};

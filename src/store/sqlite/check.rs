@@ -9,10 +9,24 @@ use crate::store::Scope;
 use crate::store::error::Result;
 
 impl SqliteBackend {
-    /// integrity_check, foreign_key_check, stored-versus-computed readiness and VPANES totals,
-    /// and archetype-versus-quadrant warnings, for this tenant's personas.
+    /// The schema against its migrations, integrity_check, foreign_key_check, the search
+    /// index, every row against the app's rules and every history against the workflow
+    /// (`check_more`), stored-versus-computed readiness, and archetype-versus-quadrant
+    /// warnings, for this tenant's personas.
     pub(super) fn check(&self, s: &Scope<'_>) -> Result<CheckReport> {
         let mut report = CheckReport::default();
+        super::check_more::schema(&self.conn, &mut report)?;
+        // A damaged schema (a dropped table or column) can make the checks below fail: that
+        // is one more problem to report, not a reason to report nothing.
+        if let Err(e) = self.check_contents(s, &mut report) {
+            report
+                .problems
+                .push(format!("the row checks could not run: {e}"));
+        }
+        Ok(report)
+    }
+
+    fn check_contents(&self, s: &Scope<'_>, report: &mut CheckReport) -> Result<()> {
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
         for line in st.query_map([], |r| r.get::<_, String>(0))? {
             let line = line?;
@@ -65,6 +79,8 @@ impl SqliteBackend {
                 ));
             }
         }
-        Ok(report)
+        super::check_more::search_index(&self.conn, s, report)?;
+        super::check_more::rows(&self.conn, s, report)?;
+        Ok(())
     }
 }

@@ -19,39 +19,99 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../../schema/003_workflow.sql"),
     ),
     ("004_scale", include_str!("../../../schema/004_scale.sql")),
+    ("005_rules", include_str!("../../../schema/005_rules.sql")),
     ("006_sync", include_str!("../../../schema/006_sync.sql")),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How a command may treat the file it is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Create the file (and its folder) when missing, migrate an older schema: `init`, the
+    /// app and the commands that write.
+    Write,
+    /// Read an existing persona database as it is: `list`, `show`, `history`, `export`,
+    /// `check`. Nothing is created, migrated or written, not even a user row, so a file the
+    /// user may only read works and a mistyped path stays a mistyped path.
+    Read,
+}
+
 /// Opens (creating if needed) a database file, refuses files that are not SQLite, and migrates.
 pub fn open_file(path: &Path) -> Result<Connection> {
+    open_file_for(path, Access::Write)
+}
+
+/// Opens a database file for `access`. A file that exists must be a persona database (or an
+/// empty file, for `Write`): anything else is refused with a one-line reason before anything
+/// is written to it (journal mode and `user_version` included).
+pub fn open_file_for(path: &Path, access: Access) -> Result<Connection> {
     let shown = path.display().to_string();
     let fail = |reason: String| StoreError::Open {
         path: shown.clone(),
         reason,
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    let exists = path.exists();
+    if !exists && access == Access::Read {
+        return Err(fail(format!(
+            "no database there; create one with `persona-studio --db {shown} init`"
+        )));
+    }
+    if !exists && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| fail(format!("cannot create folder {}: {e}", parent.display())))?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    flags |= match access {
+        Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+    };
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the schema is the first thing that touches the file's header: a file that is
     // not SQLite fails here, before any write.
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map_err(|e| match StoreError::from(e) {
+    let shape = inspect(&conn).map_err(|e| match e {
         StoreError::Open { reason, .. } => fail(reason),
         StoreError::Busy => fail("the file is locked by another program".into()),
-        other => fail(other.to_string()),
+        other => fail(first_line(&other.to_string())),
     })?;
+    let known = MIGRATIONS.len() as i64;
+    if shape.version > known {
+        return Err(StoreError::TooNew {
+            found: shape.version,
+            known,
+        });
+    }
+    if shape.version == 0 && shape.objects > 0 {
+        return Err(fail(format!(
+            "it is an SQLite database of another application ({} schema objects, no persona schema); nothing was changed",
+            shape.objects
+        )));
+    }
+    if shape.version > 0 && !shape.has_personas {
+        return Err(fail(format!(
+            "it says schema version {} but has no personas table; it is not a persona database",
+            shape.version
+        )));
+    }
     configure(&conn)?;
+    if access == Access::Read {
+        if shape.version == 0 {
+            return Err(fail(format!(
+                "it is empty; create the database with `persona-studio --db {shown} init`"
+            )));
+        }
+        if shape.version < known {
+            return Err(fail(format!(
+                "it has schema version {} of {known}; upgrade it with `persona-studio --db {shown} init` (reading never changes a file)",
+                shape.version
+            )));
+        }
+        // Belt and braces: a read can never write, whatever a bug asks for.
+        conn.pragma_update(None, "query_only", true)?;
+        return Ok(conn);
+    }
     // WAL lets a reader and a writer work at once; a read-only file or folder keeps its mode.
     let _ = conn.pragma_update(None, "journal_mode", "WAL");
     migrate(&mut conn).map_err(|e| match e {
@@ -59,9 +119,40 @@ pub fn open_file(path: &Path) -> Result<Connection> {
         StoreError::ReadOnly => {
             fail("the file is read-only and needs its schema created or upgraded".into())
         }
-        other => fail(other.to_string()),
+        // One line: an error inside a migration must not print the migration's SQL.
+        other => fail(first_line(&other.to_string())),
     })?;
     Ok(conn)
+}
+
+/// What a file holds before we touch it.
+struct Shape {
+    version: i64,
+    objects: i64,
+    has_personas: bool,
+}
+
+fn inspect(conn: &Connection) -> Result<Shape> {
+    let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let (objects, has_personas) = conn.query_row(
+        "SELECT count(*), coalesce(sum(type = 'table' AND name = 'personas'), 0) > 0 FROM sqlite_master",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Shape {
+        version,
+        objects,
+        has_personas,
+    })
+}
+
+/// The first line of a message, at most 200 characters.
+fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or_default();
+    match line.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
 }
 
 /// An in-memory database with the whole schema, for tests and dry runs.

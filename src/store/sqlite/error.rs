@@ -68,10 +68,7 @@ fn constraint(table: Option<&str>, code: i32, text: &str, e: rusqlite::Error) ->
         }
     };
     match code {
-        ffi::SQLITE_CONSTRAINT_TRIGGER => StoreError::RuleRefused {
-            message: text.to_string(),
-            source,
-        },
+        ffi::SQLITE_CONSTRAINT_TRIGGER => rule(text, source),
         ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
             let (table, column) = named();
             let across_tenants = fields_of(&table)
@@ -135,5 +132,34 @@ fn constraint(table: Option<&str>, code: i32, text: &str, e: rusqlite::Error) ->
             source,
         },
         _ => StoreError::Database(source),
+    }
+}
+
+/// A trigger's `RAISE(ABORT, 'table.column: what is allowed')`. The column rules of
+/// 005_rules.sql name a described column: those are the typed errors a constraint would give
+/// (`Required`, `CheckFailed`). Every other rule (the review workflow's moves, the history
+/// record, a project's own triggers) keeps its message as `RuleRefused`.
+fn rule(text: &str, source: crate::store::error::Source) -> StoreError {
+    let column_rule = text.split_once(": ").and_then(|(place, what)| {
+        let (table, column) = place.split_once('.')?;
+        let described = fields_of(table).iter().any(|f| f.name == column);
+        (described && column != "validation_status").then_some((table, column, what))
+    });
+    match column_rule {
+        Some((table, column, "is required")) => StoreError::Required {
+            table: table.to_string(),
+            column: column.to_string(),
+            source,
+        },
+        Some((table, column, allowed)) => StoreError::CheckFailed {
+            table: table.to_string(),
+            column: column.to_string(),
+            allowed: allowed.to_string(),
+            source,
+        },
+        None => StoreError::RuleRefused {
+            message: text.to_string(),
+            source,
+        },
     }
 }

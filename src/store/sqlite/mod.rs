@@ -7,6 +7,7 @@
 
 mod bulk;
 mod check;
+mod check_more;
 mod convert;
 pub mod db;
 mod error;
@@ -15,6 +16,7 @@ mod rows;
 mod summary;
 mod tenant;
 mod workflow;
+mod writer;
 
 use std::path::Path;
 
@@ -42,6 +44,15 @@ impl SqliteBackend {
     /// created when missing.
     pub fn open_file(path: &Path) -> Result<SqliteBackend> {
         SqliteBackend::with_connection(db::open_file(path)?)
+    }
+
+    /// Opens an existing persona database for reading only: nothing is created, migrated or
+    /// written (see `db::Access::Read`).
+    pub fn open_file_read(path: &Path) -> Result<SqliteBackend> {
+        Ok(SqliteBackend {
+            conn: db::open_file_for(path, db::Access::Read)?,
+            page_limit: None,
+        })
     }
 
     /// A migrated in-memory database, for tests and dry runs.
@@ -85,6 +96,10 @@ impl Backend for SqliteBackend {
 
     fn ensure_user(&mut self, username: &str) -> Result<String> {
         tenant::ensure_user(&self.conn, username)
+    }
+
+    fn find_user(&self, username: &str) -> Result<Option<String>> {
+        tenant::find_user(&self.conn, username)
     }
 
     fn username_of(&self, user_id: &str) -> Result<Option<String>> {

@@ -11,6 +11,7 @@ use super::tenant::{new_id, resolve_org};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind, org_name_column};
 use crate::model::{Persona, Value};
 use crate::store::Scope;
+use crate::store::chain::chain_problems;
 use crate::store::error::{Result, StoreError};
 
 /// Core columns as loaded: every described column (computed ones too).
@@ -48,13 +49,16 @@ impl SqliteBackend {
                 |r| r.get(0),
             )?;
         }
+        super::workflow::grant(&tx)?;
         let id = write(&tx, s.tenant.id.as_str(), s.user_id, &p, WriteMode::Checked)?;
+        super::workflow::revoke(&tx)?;
         tx.commit()?;
         Ok(id)
     }
 
-    /// All personas in one transaction, through the bulk writer: the full-text index is
-    /// rebuilt once per written persona at the end instead of once per row.
+    /// All personas in one transaction, through the bulk writer that `gen` uses: new
+    /// personas are inserted by its prepared statements, with their history, and every
+    /// written persona is indexed once at the end instead of once per list row.
     pub(super) fn save_all(
         &mut self,
         s: &Scope<'_>,
@@ -63,33 +67,69 @@ impl SqliteBackend {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut bulk = super::bulk::Bulk::begin(&tx, false)?;
+        // The page cache `gen` uses (see `bulk_create`): without it a large import spills
+        // its pages to the WAL and reads them back (10,000 personas: 12.9 s, 9.2 s with it).
+        let old_cache: i64 = tx.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        tx.pragma_update(None, "cache_size", -262_144)?;
+        let result = Self::save_all_in(&tx, s, personas);
+        tx.pragma_update(None, "cache_size", old_cache)?;
+        let counts = result?;
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    /// `save_all`'s writes inside its transaction.
+    fn save_all_in(
+        tx: &rusqlite::Transaction<'_>,
+        s: &Scope<'_>,
+        personas: &[Persona],
+    ) -> Result<(usize, usize)> {
+        let mut bulk = super::bulk::Bulk::begin(tx, true)?;
+        super::workflow::grant(tx)?;
+        let mut writer = super::bulk::Writer::new(tx, s)?;
         let (mut created, mut updated) = (0, 0);
         for p in personas {
-            let existing = existing_by_slug(&tx, &s.tenant.id, p.slug())?;
-            let mut p = p.clone();
-            match existing {
+            let id = match existing_by_slug(tx, &s.tenant.id, p.slug())? {
+                // An existing persona keeps its own history (the move the import made, if
+                // any, is appended by the trigger and signed by the importing user).
                 Some((id, version)) => {
+                    let mut p = p.clone();
                     p.id = Some(id);
                     p.version = version;
                     updated += 1;
+                    write(tx, &s.tenant.id, s.user_id, &p, WriteMode::ReplaceLists)?
                 }
+                // A new one keeps the history it was exported with, which must be a chain
+                // of the workflow's moves: the grant lets this transaction insert it in any
+                // status. Its validated_at / validated_by come from that chain.
                 None => {
+                    let status = p.text("validation_status").unwrap_or("draft");
+                    let problems = chain_problems(status, &p.history);
+                    if !problems.is_empty() {
+                        return Err(StoreError::HistoryRefused {
+                            persona: p.slug().to_string(),
+                            problems: problems
+                                .into_iter()
+                                .map(|(path, m)| format!("{path}: {m}"))
+                                .collect(),
+                        });
+                    }
+                    let mut p = p.clone();
                     p.id = None;
+                    for rows in &mut p.lists {
+                        for row in rows {
+                            row.id = None;
+                        }
+                    }
                     created += 1;
+                    writer.write(&p)?.0
                 }
-            }
-            let is_new = p.id.is_none();
-            let id = write(&tx, &s.tenant.id, s.user_id, &p, WriteMode::ReplaceLists)?;
-            // A new persona keeps the history it was exported with; an existing one keeps its
-            // own (the move the import made, if any, is appended by the trigger).
-            if is_new && !p.history.is_empty() {
-                super::workflow::replace_history(&tx, &id, &s.tenant.id, &p.history)?;
-            }
-            bulk.written(&tx, &id)?;
+            };
+            bulk.written(tx, &id)?;
         }
-        bulk.finish(&tx)?;
-        tx.commit()?;
+        drop(writer);
+        super::workflow::revoke(tx)?;
+        bulk.finish(tx)?;
         Ok((created, updated))
     }
 
@@ -345,6 +385,13 @@ fn write(
 
     if status_moved {
         super::workflow::sign_last_move(conn, &id, user_id, None)?;
+        // As `move_status` does: the user who moved it to validated validated it.
+        if p.id.is_some() && p.text("validation_status") == Some("validated") {
+            conn.prepare_cached(
+                "UPDATE personas SET validated_by = ?3 WHERE id = ?1 AND tenant_id = ?2",
+            )?
+            .execute(params![id, tenant_id, user_id])?;
+        }
     }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         write_rows(conn, tenant_id, &id, spec, &p.lists[li])?;

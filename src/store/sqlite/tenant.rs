@@ -2,6 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::catalog::validate::slugify;
 use crate::catalog::{Lookups, OrgKind};
 use crate::store::Tenant;
@@ -60,16 +62,20 @@ pub fn ensure_default(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The user's id, creating the user on first use.
-pub fn ensure_user(conn: &Connection, username: &str) -> Result<String> {
-    let found: Option<String> = conn
+/// The user's id, if the user exists.
+pub fn find_user(conn: &Connection, username: &str) -> Result<Option<String>> {
+    Ok(conn
         .query_row(
             "SELECT id FROM users WHERE username = ?1",
             params![username],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(id) = found {
+        .optional()?)
+}
+
+/// The user's id, creating the user on first use.
+pub fn ensure_user(conn: &Connection, username: &str) -> Result<String> {
+    if let Some(id) = find_user(conn, username)? {
         return Ok(id);
     }
     let id = new_id();
@@ -104,8 +110,44 @@ pub fn org_names(conn: &Connection, tenant_id: &str, kind: OrgKind) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The id of the organisation row with this name (or slug) in the tenant, created if missing.
-/// Departments are attached to the persona's function, roles to its function and department.
+/// How two organisation names are compared: trimmed, in Unicode NFC, lower-cased (full Unicode
+/// case mapping). `COMMERCIAL` and `  Commercial  ` name one row; `Commercial!!`, `研究開発`
+/// and `営業` each name their own. Never by slug: a slug can be empty or shared.
+pub fn org_key(name: &str) -> String {
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// A name as stored: trimmed, in NFC.
+fn org_stored_name(name: &str) -> String {
+    name.trim().nfc().collect()
+}
+
+/// FNV-1a of the name's key, 8 hex digits: a short, stable tail for slugs that ASCII letters
+/// cannot tell apart.
+fn short_hash(key: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// The slug of a new organisation row. ASCII names keep their readable slug (`medical-affairs`);
+/// a name with letters outside ASCII (`研究開発`, `Ventes à l'export`), whose ASCII slug would
+/// be empty or lossy, gets the short hash of its key appended.
+pub fn org_slug(name: &str) -> String {
+    let ascii = slugify(name);
+    let lossy = name.chars().any(|c| c.is_alphanumeric() && !c.is_ascii());
+    match (ascii.is_empty(), lossy) {
+        (true, _) => short_hash(&org_key(name)),
+        (false, true) => format!("{ascii}-{}", short_hash(&org_key(name))),
+        (false, false) => ascii,
+    }
+}
+
+/// The id of the tenant's organisation row with this name (compared by `org_key`), created if
+/// missing. Departments are attached to the persona's function, roles to its function and
+/// department.
 pub fn resolve_org(
     conn: &Connection,
     tenant_id: &str,
@@ -114,18 +156,37 @@ pub fn resolve_org(
     function_id: Option<&str>,
     department_id: Option<&str>,
 ) -> Result<String> {
-    let slug = slugify(name);
+    let key = org_key(name);
     let table = kind.table();
-    let found: Option<String> = conn
-        .query_row(
-            &format!("SELECT id FROM {table} WHERE tenant_id = ?1 AND (name = ?2 OR slug = ?3) ORDER BY name = ?2 DESC LIMIT 1"),
-            params![tenant_id, name, slug],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = found {
-        return Ok(id);
+    // A tenant has tens to hundreds of organisation rows, and callers cache per run, so the
+    // comparison is done here, in Rust: SQLite's lower() and NOCASE fold ASCII only.
+    let mut taken_slugs = std::collections::HashSet::new();
+    {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT id, name, slug FROM {table} WHERE tenant_id = ?1 ORDER BY rowid"
+        ))?;
+        let mut q = st.query(params![tenant_id])?;
+        while let Some(r) = q.next()? {
+            let existing: String = r.get(1)?;
+            if org_key(&existing) == key {
+                return Ok(r.get(0)?);
+            }
+            taken_slugs.insert(r.get::<_, String>(2)?);
+        }
     }
+    // A different name with the same readable slug (`Commercial!!` after `Commercial`) gets the
+    // hash tail too, so UNIQUE (tenant_id, slug) never merges or refuses it.
+    let mut slug = org_slug(name);
+    if taken_slugs.contains(&slug) {
+        slug = format!("{slug}-{}", short_hash(&key));
+    }
+    let base = slug.clone();
+    let mut n = 2;
+    while taken_slugs.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    let name = org_stored_name(name);
     let id = new_id();
     match kind {
         OrgKind::Function => conn.execute(

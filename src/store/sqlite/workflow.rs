@@ -61,7 +61,9 @@ impl SqliteBackend {
             params![id, s.tenant.id, to, s.user_id],
         )
         .map_err(|e| super::error::in_table("personas", e))?;
+        grant(&tx)?;
         sign_last_move(&tx, id, s.user_id, note)?;
+        revoke(&tx)?;
         tx.commit()?;
         Ok(version + 1)
     }
@@ -109,6 +111,23 @@ impl SqliteBackend {
         let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Opens the app's grant inside the caller's write transaction: while it is open, the
+/// transaction may insert a persona in a status other than draft and sign, replace or delete
+/// history rows (schema/005_rules.sql, "THE REVIEW RECORD", says why and how). Callers check
+/// what they write first (an imported history with `store::chain`) and `revoke` before commit.
+pub(super) fn grant(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO workflow_grant (id) VALUES (1)")?
+        .execute([])?;
+    Ok(())
+}
+
+/// Closes the grant before the transaction commits, so no other connection ever sees it.
+pub(super) fn revoke(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM workflow_grant")?
+        .execute([])?;
+    Ok(())
 }
 
 /// Puts the acting user (and note) on the history row the trigger just wrote.
@@ -163,39 +182,4 @@ impl SqliteBackend {
         let rows = st.query_map(params![s.tenant.id], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// Replaces a persona's history with the given moves (an imported persona brings its own).
-/// Users are matched by name and created when missing.
-pub(super) fn replace_history(
-    conn: &rusqlite::Connection,
-    persona_id: &str,
-    tenant_id: &str,
-    history: &[crate::model::StatusChange],
-) -> Result<()> {
-    conn.execute(
-        "DELETE FROM persona_status_history WHERE persona_id = ?1",
-        params![persona_id],
-    )?;
-    let mut st = conn.prepare_cached(
-        "INSERT INTO persona_status_history (persona_id, tenant_id, from_status, to_status, changed_by, changed_at, note) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for h in history {
-        let user = match &h.changed_by {
-            Some(name) => Some(super::tenant::ensure_user(conn, name)?),
-            None => None,
-        };
-        st.execute(params![
-            persona_id,
-            tenant_id,
-            h.from_status,
-            h.to_status,
-            user,
-            h.changed_at,
-            h.note
-        ])
-        .map_err(|e| super::error::in_table("persona_status_history", e))?;
-    }
-    Ok(())
 }
