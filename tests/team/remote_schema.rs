@@ -132,6 +132,15 @@ fn init_creates_the_design_and_is_idempotent() {
     );
 
     assert!(schema::differences(&mut c).unwrap().is_empty());
+    // The one addition beside the history table: persona_id indexes on the 18 list tables.
+    assert_eq!(
+        count(
+            &mut c,
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' \
+             AND indexname LIKE 'idx%persona_id'"
+        ),
+        18
+    );
     assert_eq!(
         schema::init(&mut c).expect("second init"),
         Init::AlreadyThere

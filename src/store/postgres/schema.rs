@@ -13,6 +13,7 @@ const PREREQUISITES: &str = include_str!("../../../schema/postgres/000_prerequis
 const DESIGN: &str = include_str!("../../../schema/postgres/001_design.sql");
 const SEED: &str = include_str!("../../../schema/postgres/002_seed.sql");
 const HISTORY: &str = include_str!("../../../schema/postgres/003_status_history.sql");
+const INDEXES: &str = include_str!("../../../schema/postgres/004_indexes.sql");
 
 /// The scratch schema the design is built in for a comparison; never committed.
 const EXPECTED: &str = "persona_studio_expected";
@@ -51,6 +52,7 @@ pub fn init(client: &mut Client) -> Result<Init, RemoteError> {
     };
     tx.batch_execute(SEED)?;
     tx.batch_execute(HISTORY)?;
+    tx.batch_execute(INDEXES)?;
     tx.commit()?;
     Ok(outcome)
 }
