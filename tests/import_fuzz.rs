@@ -80,9 +80,23 @@ fn fuzz_store() -> (tempfile::TempDir, Store) {
 }
 
 /// Row counts of every table and each persona's id, version and timestamps, in all tenants.
+thread_local! {
+    /// One reading connection a test (each test runs on a thread of its own): opening one
+    /// per fingerprint, two a case, made this file ten times slower.
+    static READER: std::cell::RefCell<Option<(std::path::PathBuf, rusqlite::Connection)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 fn fingerprint(store: &Store) -> Vec<String> {
-    let conn = rusqlite::Connection::open(store.path().expect("a file store")).unwrap();
-    fingerprint::fingerprint(&conn)
+    let path = store.path().expect("a file store").to_path_buf();
+    READER.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.as_ref().map(|(p, _)| p) != Some(&path) {
+            *r = Some((path.clone(), rusqlite::Connection::open(&path).unwrap()));
+        }
+        let (_, conn) = r.as_ref().expect("opened above");
+        fingerprint::fingerprint(conn)
+    })
 }
 
 #[derive(Default, Debug)]
