@@ -79,7 +79,6 @@ fn fuzz_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-/// Row counts of every table and each persona's id, version and timestamps, in all tenants.
 thread_local! {
     /// One reading connection a test (each test runs on a thread of its own): opening one
     /// per fingerprint, two a case, made this file ten times slower.
@@ -87,6 +86,7 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// Row counts of every table and each persona's id, version and timestamps, in all tenants.
 fn fingerprint(store: &Store) -> Vec<String> {
     let path = store.path().expect("a file store").to_path_buf();
     READER.with(|r| {
