@@ -133,6 +133,32 @@ fn record_base(
     Ok(())
 }
 
+/// Makes room for a persona that comes from the remote: the local one is deleted (cascading to
+/// its lists and history; its triggers drop the search row), since it is replaced whole by the
+/// rows, history and trash stamp given. Returns the persona with its validator as this file's
+/// user id.
+fn make_room(tx: &Connection, s: &Scope<'_>, p: &Persona) -> Result<Persona> {
+    let mut local = p.clone();
+    if let Some(i) = crate::catalog::core_index("validated_by")
+        && let Some(name) = local.core[i].as_str().map(str::to_string)
+    {
+        local.core[i] = Value::Text(ensure_user(tx, &name)?);
+    }
+    tx.execute(
+        "DELETE FROM personas WHERE id = ?1 AND tenant_id = ?2",
+        params![p.id, s.tenant.id],
+    )?;
+    Ok(local)
+}
+
+fn clear_conflict(conn: &Connection, tenant: &str, id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
+        params![tenant, id],
+    )?;
+    Ok(())
+}
+
 impl SqliteBackend {
     fn load_for_sync(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Persona>> {
         let vi = crate::catalog::core_index("validated_by");
@@ -237,10 +263,7 @@ impl SyncState for SqliteBackend {
     ) -> Result<()> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         upsert_base(&tx, &s.tenant.id, id, snapshot, remote_hash, true)?;
-        tx.execute(
-            "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
-            params![s.tenant.id, id],
-        )?;
+        clear_conflict(&tx, &s.tenant.id, id)?;
         tx.commit()?;
         Ok(())
     }
@@ -255,25 +278,10 @@ impl SyncState for SqliteBackend {
     ) -> Result<()> {
         let id = p.id.clone().unwrap_or_default();
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        // The user named as validator, as this file knows them.
-        let mut local = p.clone();
-        if let Some(i) = crate::catalog::core_index("validated_by")
-            && let Some(name) = local.core[i].as_str().map(str::to_string)
-        {
-            local.core[i] = Value::Text(ensure_user(&tx, &name)?);
-        }
-        // Replaced whole: the rows, history and trash stamp are the ones given. The delete
-        // cascades to the lists and the history, and its triggers drop the search row.
-        tx.execute(
-            "DELETE FROM personas WHERE id = ?1 AND tenant_id = ?2",
-            params![id, s.tenant.id],
-        )?;
+        let local = make_room(&tx, s, p)?;
         super::bulk::write_new(&tx, s, &mut std::iter::once(Ok(local)))?;
         upsert_base(&tx, &s.tenant.id, &id, snapshot, remote_hash, local_is_base)?;
-        tx.execute(
-            "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
-            params![s.tenant.id, id],
-        )?;
+        clear_conflict(&tx, &s.tenant.id, &id)?;
         tx.commit()?;
         Ok(())
     }
@@ -285,17 +293,7 @@ impl SyncState for SqliteBackend {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut personas = Vec::with_capacity(items.len());
         for (p, _, _) in items {
-            let mut local = p.clone();
-            if let Some(i) = crate::catalog::core_index("validated_by")
-                && let Some(name) = local.core[i].as_str().map(str::to_string)
-            {
-                local.core[i] = Value::Text(ensure_user(&tx, &name)?);
-            }
-            tx.execute(
-                "DELETE FROM personas WHERE id = ?1 AND tenant_id = ?2",
-                params![p.id, s.tenant.id],
-            )?;
-            personas.push(Ok(local));
+            personas.push(Ok(make_room(&tx, s, p)?));
         }
         super::bulk::write_new(&tx, s, &mut personas.into_iter())?;
         // One pass over the tenant for every local hash, rather than one query a persona.
@@ -304,10 +302,7 @@ impl SyncState for SqliteBackend {
             let id = p.id.clone().unwrap_or_default();
             let hash = local.get(&id).map(|h| h.1.as_str()).unwrap_or("");
             record_base(&tx, &s.tenant.id, &id, snapshot, hash, remote_hash)?;
-            tx.execute(
-                "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
-                params![s.tenant.id, id],
-            )?;
+            clear_conflict(&tx, &s.tenant.id, &id)?;
         }
         tx.commit()?;
         Ok(())
@@ -323,18 +318,17 @@ impl SyncState for SqliteBackend {
 
     fn set_conflict(&mut self, s: &Scope<'_>, id: &str, theirs: Option<&str>) -> Result<()> {
         match theirs {
-            Some(t) => self.conn.execute(
-                "INSERT INTO sync_conflicts (tenant_id, persona_id, theirs) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (tenant_id, persona_id) DO UPDATE SET theirs = excluded.theirs, \
-                   detected_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-                params![s.tenant.id, id, t],
-            )?,
-            None => self.conn.execute(
-                "DELETE FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
-                params![s.tenant.id, id],
-            )?,
-        };
-        Ok(())
+            Some(t) => {
+                self.conn.execute(
+                    "INSERT INTO sync_conflicts (tenant_id, persona_id, theirs) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (tenant_id, persona_id) DO UPDATE SET theirs = excluded.theirs, \
+                       detected_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                    params![s.tenant.id, id, t],
+                )?;
+                Ok(())
+            }
+            None => clear_conflict(&self.conn, &s.tenant.id, id),
+        }
     }
 
     fn user_ids(&self) -> Result<HashMap<String, String>> {
