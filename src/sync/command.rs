@@ -277,12 +277,7 @@ fn sides(store: &mut Store, id: &str) -> Result<Option<(Persona, Persona, Person
         .with_sync_state(|st, s| st.bases(s))?
         .remove(id)
         .map(|b| parse(&b.snapshot))
-        .unwrap_or_else(|| {
-            let mut p = Persona::new_draft();
-            p.id = Some(id.to_string());
-            p.core = vec![Value::Null; p.core.len()];
-            p
-        });
+        .unwrap_or_else(|| super::driver::empty_base(Some(id)));
     let mine = Local::load(store, &[id.to_string()])
         .map_err(StoreError::Usage)?
         .pop()

@@ -24,13 +24,8 @@ use crate::store::postgres::RemoteError;
 use crate::store::postgres::persona::{self as remote, Columns, Pushed};
 
 /// What both sides last agreed on, for one persona: the hashes of each side then, and the
-/// snapshot (read only when both sides changed).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Base {
-    pub local_hash: String,
-    pub remote_hash: String,
-    pub snapshot: String,
-}
+/// snapshot (read only when both sides changed). The store's record, as it keeps it.
+pub use crate::store::sync_state::BaseRecord as Base;
 
 /// The local file as the driver needs it; implemented by the store (`sync::local`). Each
 /// write is one local transaction. Personas are in the sync's view: `validated_by` is a user
@@ -201,7 +196,7 @@ pub fn run(
                 .get(&id)
                 .and_then(|b| serde_json::from_str(&b.snapshot).ok())
                 .map(|j| snapshot::from_json(&j))
-                .unwrap_or_else(|| empty_base(m))
+                .unwrap_or_else(|| empty_base(m.id.as_deref()))
         };
         let outcome = match (local_changed, remote_changed) {
             (false, false) => Outcome::Unchanged,
@@ -214,13 +209,11 @@ pub fn run(
             },
             (false, true) => match t {
                 Some(t) if direction != Direction::Push => {
-                    if dry_run {
-                        Outcome::Pulled
-                    } else {
-                        // Written together after the loop, in one local transaction.
+                    // Written together after the loop, in one local transaction.
+                    if !dry_run {
                         pulls.push((t.clone(), remote_hash_of(&id).unwrap_or_default()));
-                        Outcome::Pulled
                     }
+                    Outcome::Pulled
                 }
                 Some(_) => Outcome::Skipped("changed on the remote; pull to get it"),
                 None => Outcome::Unchanged,
@@ -253,9 +246,9 @@ pub fn run(
 
 /// The base of a persona both sides have but never agreed on (the same bundle imported on two
 /// machines): an empty persona with its id, so equal values merge and different ones conflict.
-fn empty_base(m: &Persona) -> Persona {
+pub(crate) fn empty_base(id: Option<&str>) -> Persona {
     let mut b = Persona::new_draft();
-    b.id = m.id.clone();
+    b.id = id.map(str::to_string);
     b.core = vec![crate::model::Value::Null; b.core.len()];
     b
 }

@@ -23,22 +23,8 @@ impl Local for Store {
     }
 
     fn bases(&mut self) -> Result<HashMap<String, Base>, String> {
-        let records = self
-            .with_sync_state(|st, s| st.bases(s))
-            .map_err(|e| e.to_string())?;
-        Ok(records
-            .into_iter()
-            .map(|(id, r)| {
-                (
-                    id,
-                    Base {
-                        local_hash: r.local_hash,
-                        remote_hash: r.remote_hash,
-                        snapshot: r.snapshot,
-                    },
-                )
-            })
-            .collect())
+        self.with_sync_state(|st, s| st.bases(s))
+            .map_err(|e| e.to_string())
     }
 
     fn save_synced(
