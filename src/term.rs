@@ -109,8 +109,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, pending: &Pending) 
             *g = app.recovery_snapshot();
         }
         terminal.draw(|f| crate::ui::view(app, f))?;
-        // Block for the next event: redraw after events only, no frame timer.
-        let first = event::read()?;
+        // Block for the next event: redraw after events only, no frame timer. While work runs
+        // in the background (a search, a sync) the app asks for a tick instead, so its results
+        // are drawn as they arrive without a key being pressed.
+        let first = match app.tick_interval() {
+            None => event::read()?,
+            Some(every) => {
+                if !event::poll(every)? {
+                    app.tick();
+                    continue;
+                }
+                event::read()?
+            }
+        };
         let next = || match event::poll(Duration::ZERO)? {
             true => event::read().map(Some),
             false => Ok(None),

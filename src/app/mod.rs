@@ -127,6 +127,17 @@ impl App {
         }
     }
 
+    /// How often the terminal loop should wake without an event: `Some` while background work
+    /// (a search, a sync) may have results to show, None to block until the next event.
+    /// Each background job adds its own condition here.
+    pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        None
+    }
+
+    /// Called by the terminal loop when `tick_interval` elapsed with no event: takes in what
+    /// background work has finished so the next draw shows it. Each job adds its own step.
+    pub fn tick(&mut self) {}
+
     pub fn editing_persona_name(&self) -> Option<&str> {
         self.editor.as_ref().map(|e| e.draft.name())
     }
