@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::catalog::enums::{ARCHETYPES, VALIDATION_STATUSES};
+use crate::catalog::labels;
 use crate::model::escape;
 use crate::model::json::persona_to_json;
 use crate::store::{Filter, SortKey, Store, StoreError};
@@ -201,8 +202,12 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                         line(&r.slug),
                         truncate(&line(&r.name), 34),
                         line(r.archetype.as_deref().unwrap_or("-")),
-                        line(r.validation_status.as_deref().unwrap_or("-")),
-                        line(r.priority_tier.as_deref().unwrap_or("-"))
+                        line(
+                            &r.validation_status
+                                .as_deref()
+                                .map_or("-".into(), labels::code)
+                        ),
+                        line(&r.priority_tier.as_deref().map_or("-".into(), labels::code))
                     )?;
                 }
                 writeln!(

@@ -84,7 +84,7 @@ fn filters_show_as_chips_and_cycle() {
     assert_eq!(app.browser.filter.status.as_deref(), Some("draft"));
     let screen = render(&mut app, 80, 24);
     assert!(
-        screen.contains("archetype:AUTOMATOR") && screen.contains("status:draft"),
+        screen.contains("archetype:AUTOMATOR") && screen.contains("status:Draft"),
         "{screen}"
     );
     keys(&mut app, &["c"]);
@@ -199,7 +199,7 @@ fn sidebar_tier_changes_as_vpanes_scores_are_typed() {
     };
     assert_eq!(tier(&app), "tier_4_low");
     let low = render(&mut app, 80, 24);
-    assert!(low.contains("tier_4_low"));
+    assert!(low.contains("tier 4 low") && !low.contains("tier_4_low"));
     for (col, v) in [("visibility", "9"), ("pain", "9"), ("actions", "9")] {
         fill(&mut app, col, v);
     }
@@ -209,7 +209,7 @@ fn sidebar_tier_changes_as_vpanes_scores_are_typed() {
     assert_eq!(tier(&app), "tier_1_ideal");
     let high = render(&mut app, 80, 24);
     insta::assert_snapshot!("editor_vpanes_tier_1", high);
-    assert!(high.contains("tier_1_ideal"));
+    assert!(high.contains("tier 1 ideal") && !high.contains("tier_1_ideal"));
 }
 
 #[test]

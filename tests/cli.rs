@@ -47,7 +47,7 @@ fn init_demo_list_show_check() {
             .all(|p| p["archetype"] == "SKEPTIC")
     );
     let o = run(&db, &["list", "--status", "published"]);
-    assert!(stdout(&o).contains("published") && !stdout(&o).contains("draft "));
+    assert!(stdout(&o).contains("Published") && !stdout(&o).contains("Draft "));
     let o = run(&db, &["list", "--archetype", "NOPE"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("AUTOMATOR"), "{}", stderr(&o));

@@ -4,6 +4,7 @@ pub mod children;
 pub mod core;
 pub mod enums;
 pub mod field;
+pub mod labels;
 pub mod summary;
 pub mod validate;
 

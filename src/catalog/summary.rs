@@ -68,7 +68,7 @@ pub enum CellKind {
     Archetype,
     /// A validation status in words, in its colour.
     Status,
-    /// A VPANES tier, shortened ("tier 1"), in its colour.
+    /// A VPANES tier by its label ("1 ideal"), in its colour.
     Tier,
     /// A timestamp to the minute.
     Timestamp,
@@ -146,7 +146,7 @@ pub static BROWSER_COLUMNS: &[BrowserColumn] = &[
         "priority_tier",
         false,
         CellKind::Tier,
-        Width::Fixed(7),
+        Width::Fixed(8),
     ),
     browse(
         "Updated",

@@ -5,16 +5,18 @@ use std::fmt::Write;
 
 use super::Persona;
 use crate::catalog::enums::humanize;
+use crate::catalog::labels;
 use crate::catalog::validate::format_value;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Cardinality, FieldSpec, Kind, Lookups, SECTIONS};
 use crate::model::Value;
 use crate::rules;
 
-/// A value as a reader sees it: lookup display names, humanised enum codes.
+/// A value as a reader sees it: the code's one label (`catalog::labels`).
 pub fn display_value(field: &FieldSpec, value: &Value, lookups: &Lookups) -> String {
     match (field.kind, value) {
-        (Kind::Lookup(table), Value::Text(code)) => lookups.display(table, code).to_string(),
-        (Kind::Choice(_), Value::Text(code)) => humanize(code),
+        (Kind::Lookup(_) | Kind::Choice(_), Value::Text(code)) => {
+            labels::value(field.kind, code, lookups)
+        }
         _ => format_value(field, value),
     }
 }
@@ -66,7 +68,7 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     let _ = writeln!(
         out,
         "| Gen-AI readiness (computed) | {} (score {:.2} = base {:.2} {:+} technology {:+} risk {:+} change) |",
-        humanize(r.level),
+        labels::code(r.level),
         r.score,
         r.base,
         r.technology,
@@ -76,21 +78,21 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     let _ = writeln!(
         out,
         "| Inferred service layer | {} |",
-        p.inferred_service_layer()
+        labels::code(p.inferred_service_layer())
     );
     if p.has_vpanes() {
         let _ = writeln!(
             out,
-            "| VPANES | {} — {} |",
+            "| VPANES | {} — tier {} |",
             total.map_or("incomplete".into(), |t| format!("{t:.1} / 60")),
-            humanize(rules::vpanes_tier(total))
+            labels::code(rules::vpanes_tier(total))
         );
     }
     let _ = writeln!(
         out,
         "| Status | {} |\n",
         p.text("validation_status")
-            .map_or("—".to_string(), humanize)
+            .map_or("—".to_string(), labels::code)
     );
 
     for (si, section) in SECTIONS.iter().enumerate() {
@@ -144,10 +146,10 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
         }
         let _ = writeln!(
             out,
-            "{:<10} {} ({})\n```\n",
+            "{:<10} {} (tier {})\n```\n",
             "Total",
             total.map_or("incomplete".into(), |t| format!("{t:.1} / 60")),
-            rules::vpanes_tier(total)
+            labels::code(rules::vpanes_tier(total))
         );
     }
 

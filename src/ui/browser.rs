@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::{fit, theme};
 use crate::app::App;
-use crate::catalog::enums::humanize;
+use crate::catalog::labels;
 use crate::catalog::{CellKind, Width};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -83,7 +83,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                         serde_json::Value::Null => String::new(),
                         other => other.to_string(),
                     };
-                    let cell = cell(c.kind, &raw);
+                    let cell = cell(c.kind, c.column, &raw, app.store.lookups());
                     if i == 0 {
                         // The focus mark, so the selection shows without colour too.
                         let mut spans = vec![Span::raw(theme::mark(abs == b.selected))];
@@ -133,16 +133,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// One browser cell as its column's kind shows it.
-fn cell(kind: CellKind, raw: &str) -> Line<'static> {
+fn cell(
+    kind: CellKind,
+    column: &str,
+    raw: &str,
+    lookups: &crate::catalog::Lookups,
+) -> Line<'static> {
     let span = match kind {
         CellKind::Text => Span::raw(raw.to_string()),
-        CellKind::Code => Span::raw(humanize(raw)),
+        CellKind::Code => Span::raw(labels::column(column, raw, lookups)),
         CellKind::Archetype => Span::styled(raw.to_string(), theme::archetype(raw)),
-        CellKind::Status => Span::styled(humanize(raw), theme::status(raw)),
-        CellKind::Tier => {
-            let short = raw.split('_').take(2).collect::<Vec<_>>().join(" ");
-            Span::styled(short, theme::tier(raw))
-        }
+        CellKind::Status => Span::styled(labels::code(raw), theme::status(raw)),
+        CellKind::Tier => Span::styled(labels::code(raw), theme::tier(raw)),
         CellKind::Timestamp => Span::raw(raw.get(..16).unwrap_or(raw).replace('T', " ")),
     };
     Line::from(span)

@@ -137,7 +137,9 @@ fn live_computed(ed: &Editor, key: FormKey, column: &str) -> Option<String> {
     let total = crate::rules::vpanes_total(ed.draft.vpanes_scores());
     match column {
         "total_score" => Some(total.map_or(String::new(), |t| format!("{t:.1}"))),
-        "priority_tier" => Some(crate::rules::vpanes_tier(total).to_string()),
+        "priority_tier" => Some(crate::catalog::labels::code(crate::rules::vpanes_tier(
+            total,
+        ))),
         _ => None,
     }
 }

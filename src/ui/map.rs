@@ -132,7 +132,9 @@ fn draw_side(app: &App, frame: &mut Frame, area: Rect) {
             )));
             l.push(Line::from(format!(
                 "status {}",
-                p.validation_status.as_deref().unwrap_or("-")
+                p.validation_status
+                    .as_deref()
+                    .map_or("-".to_string(), crate::catalog::labels::code)
             )));
         }
         None => l.push(Line::from(Span::styled(

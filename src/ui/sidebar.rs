@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{fit, theme};
 use crate::app::editor::Editor;
+use crate::catalog::labels;
 use crate::model::markdown::bar;
 use crate::model::persona::VPANES_COLUMNS;
 use crate::rules;
@@ -21,7 +22,7 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     let r = p.readiness();
     l.push(head("Gen-AI readiness"));
     l.push(Line::from(vec![
-        Span::styled(format!(" {}", r.level), theme::ok()),
+        Span::styled(format!(" {}", labels::code(r.level)), theme::ok()),
         Span::raw(format!(" ({:.2})", r.score)),
     ]));
     l.push(Line::from(format!(
@@ -30,7 +31,7 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     )));
     match p.text("gen_ai_readiness_level") {
         Some(stored) if stored != r.level => l.push(Line::from(Span::styled(
-            format!(" {} stored {stored}; R", theme::WARN),
+            format!(" {} stored {}; R", theme::WARN, labels::code(stored)),
             theme::warn(),
         ))),
         None => l.push(Line::from(Span::styled(
@@ -43,11 +44,11 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     let layer = p.inferred_service_layer();
     l.push(Line::from(vec![
         Span::styled("Layer ", theme::key()),
-        Span::raw(layer),
+        Span::raw(labels::code(layer)),
     ]));
     if let Some(s) = p.text("preferred_service_layer").filter(|s| *s != layer) {
         l.push(Line::from(Span::styled(
-            format!(" {} stored {s}; L", theme::WARN),
+            format!(" {} stored {}; L", theme::WARN, labels::code(s)),
             theme::warn(),
         )));
     }
@@ -86,7 +87,7 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     let tier = rules::vpanes_tier(total);
     l.push(Line::from(vec![
         Span::styled("VPANES ", theme::key()),
-        Span::styled(tier.to_string(), theme::tier(tier)),
+        Span::styled(format!("tier {}", labels::code(tier)), theme::tier(tier)),
     ]));
     let bar_w = w.saturating_sub(9).clamp(3, 10);
     for (name, s) in VPANES_COLUMNS.iter().zip(scores) {
@@ -103,7 +104,7 @@ pub fn draw(ed: &Editor, frame: &mut Frame, area: Rect) {
     let status = p.text("validation_status").unwrap_or("draft");
     l.push(Line::from(vec![
         Span::styled("Status ", theme::key()),
-        Span::styled(status.to_string(), theme::status(status)),
+        Span::styled(labels::code(status), theme::status(status)),
     ]));
     let (filled, all) = p.completeness();
     let pct = (filled * 100).checked_div(all).unwrap_or(0);

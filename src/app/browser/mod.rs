@@ -107,14 +107,20 @@ impl Browser {
         if !f.text.is_empty() || self.searching {
             out.push(format!("/{}", f.text));
         }
-        for (name, v) in [
-            ("archetype", &f.archetype),
-            ("status", &f.status),
-            ("function", &f.function),
-            ("tier", &f.tier),
+        // Codes show their one label; a function is a name, shown as it is.
+        for (name, v, coded) in [
+            ("archetype", &f.archetype, true),
+            ("status", &f.status, true),
+            ("function", &f.function, false),
+            ("tier", &f.tier, true),
         ] {
             if let Some(v) = v {
-                out.push(format!("{name}:{v}"));
+                let shown = if coded {
+                    crate::catalog::labels::code(v)
+                } else {
+                    v.clone()
+                };
+                out.push(format!("{name}:{shown}"));
             }
         }
         out

@@ -9,7 +9,7 @@ use crate::app::form::{EditStyle, cycle_bool, edit_style};
 use crate::app::keymap::Action;
 use crate::app::popup::Popup;
 use crate::app::{App, Effect};
-use crate::catalog::enums::humanize;
+use crate::catalog::labels;
 use crate::catalog::{CHILD_SPECS, Kind};
 use crate::model::Row;
 
@@ -62,7 +62,7 @@ impl App {
                 let allow_new = matches!(f.kind, Kind::Org(_));
                 match f.kind {
                     Kind::Choice(list) => {
-                        options.extend(list.iter().map(|c| (c.to_string(), humanize(c))))
+                        options.extend(list.iter().map(|c| (c.to_string(), labels::code(c))))
                     }
                     Kind::Lookup(t) => options.extend(
                         lookups
