@@ -17,6 +17,41 @@ pub struct Readiness {
     pub level: &'static str,
 }
 
+impl Readiness {
+    /// How the score was reached, in words: "score 6.75 = base 3.75 + 1 technology + 1 risk
+    /// + 1 change". The Markdown card and the editor's sidebar both show this line.
+    pub fn spelled(&self) -> String {
+        self.spelled_parts().join(" ")
+    }
+
+    /// `spelled` in the parts a narrow column may break between: "score 6.75 =",
+    /// "base 3.75", "+ 1 technology", "+ 1 risk", "+ 1 change".
+    pub fn spelled_parts(&self) -> Vec<String> {
+        let mut parts = vec![
+            format!("score {:.2} =", self.score),
+            format!("base {:.2}", self.base),
+        ];
+        for (v, name) in [
+            (self.technology, "technology"),
+            (self.risk, "risk"),
+            (self.change, "change"),
+        ] {
+            let sign = if v < 0.0 { '-' } else { '+' };
+            parts.push(format!("{sign} {} {name}", number(v.abs())));
+        }
+        parts
+    }
+}
+
+/// A whole number without decimals ("1"), any other with two ("0.50").
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 /// §6.1 `calculate_gen_ai_readiness_level`, with its breakdown.
 pub fn readiness(
     ai_maturity_score: Option<f64>,
@@ -186,6 +221,25 @@ mod tests {
             (4.0, 1.0, 1.0, -1.0, 5.0)
         );
         assert_eq!(r.level, "advanced");
+    }
+
+    #[test]
+    fn readiness_spelled_out() {
+        let r = readiness(
+            Some(75.0),
+            Some("early_adopter"),
+            Some("high"),
+            Some("high"),
+        );
+        assert_eq!(
+            r.spelled(),
+            "score 6.75 = base 3.75 + 1 technology + 1 risk + 1 change"
+        );
+        let r = readiness(Some(20.0), Some("laggard"), None, Some("low"));
+        assert_eq!(
+            r.spelled(),
+            "score -2.00 = base 1.00 - 2 technology + 0 risk - 1 change"
+        );
     }
 
     #[test]

@@ -169,6 +169,8 @@ fn sidebar_follows_each_keystroke() {
     let mut app = app();
     keys(&mut app, &["/", "Aisha", "<Enter>", "<Enter>"]);
     goto_tab(&mut app, "Archetype");
+    // Below 100 columns the sidebar starts hidden: b shows it.
+    keys(&mut app, &["b"]);
     focus_field(&mut app, "ai_maturity_score");
     keys(&mut app, &["<Enter>", "<C-u>"]);
     let before = render(&mut app, 80, 24);
@@ -193,6 +195,7 @@ fn sidebar_tier_changes_as_vpanes_scores_are_typed() {
     let mut app = app();
     keys(&mut app, &["/", "Aisha", "<Enter>", "<Enter>"]);
     goto_tab(&mut app, "VPANES");
+    keys(&mut app, &["b"]);
     let tier = |app: &persona_studio::app::App| {
         let p = &app.editor.as_ref().unwrap().draft;
         persona_studio::rules::vpanes_tier(persona_studio::rules::vpanes_total(p.vpanes_scores()))

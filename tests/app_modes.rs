@@ -74,6 +74,7 @@ fn reach(mode: Mode) -> App {
         }
         Mode::Prompt => &["v", "b"],
         Mode::Menu => &["<Enter>", "m"],
+        Mode::TabPick => &["<Enter>", "t"],
     };
     keys(&mut app, script);
     assert_eq!(app.mode(), mode, "the script reaches {mode:?}");
@@ -201,6 +202,7 @@ fn each_kind_of_popup() {
         ("recover", Mode::Recover),
         ("prompt", Mode::Prompt),
         ("menu", Mode::Menu),
+        ("tab_overview", Mode::TabPick),
     ] {
         let mut app = reach(mode);
         insta::assert_snapshot!(format!("popup_{name}_60x20"), render(&mut app, 60, 20));

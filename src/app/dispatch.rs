@@ -86,6 +86,11 @@ impl App {
                 self.typing_action(action, key);
                 Effect::None
             }
+            // A number key needs the key itself: which number.
+            m if m.is_screen() && action == Action::TabByNumber => {
+                self.tab_by_number(key);
+                Effect::None
+            }
             m if m.is_screen() => self.perform(action),
             _ => match self.popups.last_mut().map(|p| p.apply(action, key)) {
                 Some(Outcome::Close) => {

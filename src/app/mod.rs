@@ -58,6 +58,9 @@ pub struct App {
     pub size: (u16, u16),
     /// A checked import waiting for the user's yes.
     pub pending_import: Option<crate::transfer::ImportPlan>,
+    /// The editor's sidebar shown (true) or hidden (false) by the user; None follows the
+    /// width (`editor::sidebar::SIDEBAR_MIN_WIDTH`).
+    pub sidebar: Option<bool>,
 }
 
 /// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
@@ -79,6 +82,7 @@ impl App {
             status: None,
             size,
             pending_import: None,
+            sidebar: None,
         };
         app.reload_browser();
         app

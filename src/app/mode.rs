@@ -42,6 +42,8 @@ pub enum Mode {
     Recover,
     Prompt,
     Menu,
+    /// The editor's tab overview: a letter or Enter goes to a tab.
+    TabPick,
 }
 
 impl Mode {
@@ -68,6 +70,7 @@ impl Mode {
         Mode::Recover,
         Mode::Prompt,
         Mode::Menu,
+        Mode::TabPick,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -111,6 +114,7 @@ impl Mode {
             Mode::Recover => "Recover edits",
             Mode::Prompt => "Prompt",
             Mode::Menu => "Menu",
+            Mode::TabPick => "Go to tab",
         }
     }
 }
@@ -132,6 +136,7 @@ impl Popup {
             Popup::Recover { .. } => Mode::Recover,
             Popup::Prompt { .. } => Mode::Prompt,
             Popup::Menu { .. } => Mode::Menu,
+            Popup::Tabs { .. } => Mode::TabPick,
         }
     }
 }

@@ -67,13 +67,9 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
     }
     let _ = writeln!(
         out,
-        "| Gen-AI readiness (computed) | {} (score {:.2} = base {:.2} {:+} technology {:+} risk {:+} change) |",
+        "| Gen-AI readiness (computed) | {} ({}) |",
         labels::code(r.level),
-        r.score,
-        r.base,
-        r.technology,
-        r.risk,
-        r.change
+        r.spelled()
     );
     let _ = writeln!(
         out,

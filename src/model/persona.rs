@@ -158,6 +158,31 @@ impl Persona {
         !self.list("vpanes_scoring").is_empty()
     }
 
+    /// What `completeness` counts as not filled yet, in the editor's tab order: the labels of
+    /// blank fields (section by section), then the titles of empty lists.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut fields: Vec<(usize, &'static str)> = CORE_FIELDS
+            .iter()
+            .zip(&self.core)
+            .filter(|(f, v)| f.is_writable() && v.is_blank())
+            .map(|(f, _)| (f.section, f.label))
+            .collect();
+        fields.sort_by_key(|(s, _)| *s);
+        let mut out: Vec<&'static str> = fields.into_iter().map(|(_, l)| l).collect();
+        for (spec, rows) in CHILD_SPECS.iter().zip(&self.lists) {
+            let has = match spec.cardinality {
+                Cardinality::Many => !rows.is_empty(),
+                Cardinality::One => rows
+                    .first()
+                    .is_some_and(|r| r.values.iter().any(|v| !v.is_blank())),
+            };
+            if !has {
+                out.push(spec.title);
+            }
+        }
+        out
+    }
+
     /// Share of filled fields and lists: (filled, total). Computed columns do not count.
     pub fn completeness(&self) -> (usize, usize) {
         let mut filled = 0;

@@ -44,7 +44,11 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
     );
     draw_tabs(ed, frame, tabs);
 
-    let side_w = if body.width >= 70 { 30 } else { body.width / 3 };
+    let side_w = match app.sidebar_shown() {
+        false => 0,
+        true if body.width >= 70 => 30,
+        true => body.width / 3,
+    };
     let [main, side] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(side_w)]).areas(body);
     let lookups = app.store.lookups();
@@ -70,7 +74,9 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
         },
         Tab::History => draw_history(ed, frame, main),
     }
-    sidebar::draw(ed, frame, side);
+    if side.width > 0 {
+        sidebar::draw(app, ed, frame, side);
+    }
     if let Some((li, ri, _)) = ed.row_open {
         let popup = centered(
             body,

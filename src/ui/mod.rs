@@ -8,6 +8,7 @@ mod map;
 mod popup;
 mod queue;
 mod sidebar;
+mod tabs;
 pub mod theme;
 
 use ratatui::Frame;

@@ -10,8 +10,13 @@ use crate::app::keymap::bindings_for;
 use crate::app::popup::Popup;
 use crate::app::{App, Mode};
 
-pub fn draw(_app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
     match popup {
+        Popup::Tabs { selected } => {
+            if let Some(ed) = &app.editor {
+                super::tabs::draw(ed, *selected, frame, area);
+            }
+        }
         Popup::Help { mode, scroll } => {
             let lines = help_lines(*mode);
             let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;

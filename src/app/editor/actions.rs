@@ -141,6 +141,9 @@ impl App {
                 }
             }
             (Action::CloseRow, _) => self.close_row(),
+            // From the palette a number key has no number: the overview lets one be picked.
+            (Action::TabOverview | Action::TabByNumber, _) => self.open_tab_overview(),
+            (Action::ToggleSidebar, _) => self.toggle_sidebar(),
             (Action::Undo, _) if !ed.undo() => self.info("Nothing to undo"),
             (Action::Redo, _) if !ed.redo() => self.info("Nothing to redo"),
             (Action::MoveStatus, _) => self.move_status_menu(),

@@ -2,7 +2,10 @@
 
 mod actions;
 mod fields;
+pub mod live;
 mod save;
+pub mod sidebar;
+pub mod tabs;
 pub mod undo;
 
 use super::form::FormState;

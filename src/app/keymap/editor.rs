@@ -11,6 +11,14 @@ const BACK: &[Key] = &[Key::code(K::Esc), Key::ch('q')];
 const EXPORT: &str = "export this persona (json, md, csv)";
 pub(super) const UNDO: &[Key] = &[Key::ctrl('z')];
 pub(super) const REDO: &[Key] = &[Key::ctrl('y')];
+#[rustfmt::skip]
+const DIGITS: &[Key] = &[
+    Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4'), Key::ch('5'),
+    Key::ch('6'), Key::ch('7'), Key::ch('8'), Key::ch('9'), Key::ch('0'),
+];
+const TAB_NUMBER: &str = "go to tab 1-10 (0 is the tenth)";
+const TAB_OVERVIEW: &str = "go to tab… (overview with fill counts)";
+const SIDEBAR: &str = "show/hide the sidebar";
 
 #[rustfmt::skip]
 pub(super) static FORM: &[Binding] = &[
@@ -31,6 +39,9 @@ pub(super) static FORM: &[Binding] = &[
     b(&[Key::ch('L')], A::ApplyServiceLayer, "apply inferred service layer", false),
     b(&[Key::ch('m')], A::MoveStatus, "move status (review workflow)", false),
     b(&[Key::ch('E')], A::Export, EXPORT, false),
+    b(DIGITS, A::TabByNumber, TAB_NUMBER, false),
+    b(&[Key::ch('t')], A::TabOverview, TAB_OVERVIEW, false),
+    b(&[Key::ch('b')], A::ToggleSidebar, SIDEBAR, false),
 ];
 
 #[rustfmt::skip]
@@ -52,6 +63,9 @@ pub(super) static LIST: &[Binding] = &[
     b(BACK, A::Back, "back", true),
     b(&[Key::ch('m')], A::MoveStatus, "move status (review workflow)", false),
     b(&[Key::ch('E')], A::Export, EXPORT, false),
+    b(DIGITS, A::TabByNumber, TAB_NUMBER, false),
+    b(&[Key::ch('t')], A::TabOverview, TAB_OVERVIEW, false),
+    b(&[Key::ch('b')], A::ToggleSidebar, SIDEBAR, false),
 ];
 
 #[rustfmt::skip]
@@ -67,6 +81,7 @@ pub(super) static ROW_FORM: &[Binding] = &[
     b(UNDO, A::Undo, "undo", false),
     b(REDO, A::Redo, "redo", false),
     b(BACK, A::CloseRow, "close row", true),
+    b(&[Key::ch('b')], A::ToggleSidebar, SIDEBAR, false),
 ];
 
 #[rustfmt::skip]
@@ -77,4 +92,7 @@ pub(super) static HISTORY: &[Binding] = &[
     b(&[Key::ch('E')], A::Export, EXPORT, false),
     b(SAVE, A::Save, "save", false),
     b(BACK, A::Back, "back", true),
+    b(DIGITS, A::TabByNumber, TAB_NUMBER, false),
+    b(&[Key::ch('t')], A::TabOverview, TAB_OVERVIEW, false),
+    b(&[Key::ch('b')], A::ToggleSidebar, SIDEBAR, false),
 ];

@@ -83,6 +83,12 @@ pub enum Action {
     Discard,
     Reload,
     Overwrite,
+    /// A number key on an editor tab: that tab (1-9, 0 the tenth).
+    TabByNumber,
+    /// The tab overview: every tab with its letter and fill; a letter or Enter goes there.
+    TabOverview,
+    /// Show or hide the editor's live sidebar.
+    ToggleSidebar,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -222,6 +228,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Message => popups::MESSAGE,
         Mode::Recover => popups::RECOVER,
         Mode::Menu => popups::MENU,
+        Mode::TabPick => popups::TAB_PICK,
     }
 }
 

@@ -52,3 +52,12 @@ pub(super) static MENU: &[Binding] = &[
     b(&[Key::code(K::Enter)], A::Accept, "choose", true),
     b(&[Key::code(K::Esc)], A::Close, "cancel", true),
 ];
+
+#[rustfmt::skip]
+pub(super) static TAB_PICK: &[Binding] = &[
+    b(&[Key::code(K::Up)], A::Up, "previous", false),
+    b(&[Key::code(K::Down)], A::Down, "next", false),
+    b(&[Key::code(K::Enter)], A::Accept, "go to tab", true),
+    b(&[Key::code(K::Esc)], A::Close, "cancel", true),
+    b(&[Key::Printable], A::Type, "letter: go to its tab", true),
+];

@@ -67,6 +67,7 @@ impl App {
             (Popup::Conflict, Action::Overwrite) => self.overwrite(),
             (Popup::Conflict, _) => self.info("Not saved; your edits are kept"),
             (p @ Popup::Choose { .. }, Action::Accept) => self.chosen(p),
+            (Popup::Tabs { selected }, Action::Accept) => self.tab_chosen(selected),
             (
                 Popup::Text {
                     form, field, area, ..

@@ -95,6 +95,10 @@ pub enum Popup {
         selected: usize,
         purpose: MenuFor,
     },
+    /// The editor's tab overview: each tab with its letter and fill; `selected` is a tab index.
+    Tabs {
+        selected: usize,
+    },
 }
 
 /// What a prompt's text is for.
@@ -173,6 +177,23 @@ impl Popup {
                 },
                 A::Up | A::Down,
             ) => step(selected, items.len()),
+            (Popup::Tabs { selected }, A::Up | A::Down) => {
+                step(selected, super::editor::tab_count())
+            }
+            // A tab's letter picks it at once: `t` then a letter.
+            (Popup::Tabs { selected }, A::Type) => {
+                let letter = match key.code {
+                    crossterm::event::KeyCode::Char(c) => super::editor::tabs::tab_of_letter(c),
+                    _ => None,
+                };
+                match letter {
+                    Some(i) => {
+                        *selected = i;
+                        return Outcome::Answer(A::Accept);
+                    }
+                    None => return Outcome::Stay,
+                }
+            }
             (Popup::Prompt { input, .. }, A::Type | A::EditText) => {
                 input.key(key);
             }
