@@ -61,6 +61,8 @@ pub struct App {
     /// The editor's sidebar shown (true) or hidden (false) by the user; None follows the
     /// width (`editor::sidebar::SIDEBAR_MIN_WIDTH`).
     pub sidebar: Option<bool>,
+    /// An export waiting for its format or a yes to replace the file.
+    pub(crate) pending_export: Option<transfer::PendingExport>,
 }
 
 /// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
@@ -83,6 +85,7 @@ impl App {
             size,
             pending_import: None,
             sidebar: None,
+            pending_export: None,
         };
         app.reload_browser();
         app

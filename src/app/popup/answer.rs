@@ -168,6 +168,7 @@ impl App {
                     self.do_move(&id, &code, None);
                 }
             }
+            MenuFor::ExportFormat => self.export_format_chosen(&code),
             MenuFor::Tenant => match self.store.switch_tenant(&code) {
                 Ok(()) => {
                     self.editor = None;
@@ -193,6 +194,7 @@ impl App {
                 self.reload_browser();
             }
             Pending::ApplyImport => self.apply_pending_import(),
+            Pending::ReplaceExport => self.export_replace_confirmed(),
             Pending::DeleteRow { list, row } => {
                 if let Some(ed) = self.editor.as_mut()
                     && row < ed.draft.lists[list].len()

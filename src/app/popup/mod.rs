@@ -25,6 +25,8 @@ pub enum Pending {
     },
     /// Apply the import plan kept in `App::pending_import`.
     ApplyImport,
+    /// Replace the file of the export kept in `App::pending_export`.
+    ReplaceExport,
 }
 
 /// What happens after the "Save changes?" prompt, once answered.
@@ -117,8 +119,12 @@ pub enum PromptFor {
 /// What a menu choice does; items are (code, label).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuFor {
-    MoveStatus { id: String },
+    MoveStatus {
+        id: String,
+    },
     Tenant,
+    /// The format of the export kept in `App::pending_export`.
+    ExportFormat,
 }
 
 /// What a key did to the top popup.
