@@ -98,7 +98,7 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
 fn draw_tabs(ed: &Editor, frame: &mut Frame, area: Rect) {
     let titles: Vec<String> = (0..tab_count()).map(|i| ed.tab_title(i)).collect();
     let width = area.width as usize;
-    let len = |i: usize| titles[i].chars().count() + 3;
+    let len = |i: usize| super::width::width(&titles[i]) + 3;
     let mut start = ed.tab;
     let mut used = len(ed.tab);
     while start > 0 && used + len(start - 1) <= width.saturating_sub(4) {

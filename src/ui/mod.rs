@@ -3,6 +3,7 @@
 mod browser;
 mod editor;
 mod form;
+mod hints;
 mod input;
 mod map;
 mod popup;
@@ -10,6 +11,7 @@ mod queue;
 mod sidebar;
 mod tabs;
 pub mod theme;
+pub mod width;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -73,7 +75,8 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     if matches!(mode, Mode::Search | Mode::Typing) {
         spans.push(Span::styled(" typing:", theme::dim()));
     }
-    for b in bindings_for(mode).filter(|b| b.hint) {
+    let shown = hints::fitting(mode, area.width as usize);
+    for b in shown {
         spans.push(Span::styled(
             format!(" {}", b.keys[0].label()),
             theme::key(),
@@ -104,16 +107,7 @@ pub fn help_lines(mode: Mode) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Truncates to `width` columns with an ellipsis.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        s.chars().take(width - 1).collect::<String>() + "…"
-    }
-}
+pub use width::fit;
 
 /// A rectangle of at most `w`×`h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::width::{pad, width, wrapped_rows};
 use super::{centered, fit, help_lines, popup_keys, theme};
 use crate::app::keymap::bindings_for;
 use crate::app::popup::Popup;
@@ -33,19 +34,31 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             selected,
         } => {
             let actions = crate::app::palette_matches(*mode, filter.text());
+            let rows: Vec<(&str, String)> = actions
+                .iter()
+                .filter_map(|a| bindings_for(*mode).find(|b| b.action == *a))
+                .map(|b| (b.label, crate::app::keymap::keys_label(b)))
+                .collect();
+            // Two columns: labels padded to the widest (as far as the keys leave room), a gap,
+            // then the keys, so a long label never runs into its keys.
+            let key_w = rows.iter().map(|(_, k)| width(k)).max().unwrap_or(0);
+            let label_w = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+            let w = (2 + label_w + 2 + key_w + 2)
+                .max(40)
+                .min(usize::from(area.width)) as u16;
+            let label_room = usize::from(w.saturating_sub(2))
+                .saturating_sub(2 + 2 + key_w)
+                .max(4);
             let mut lines = vec![Line::from(Span::styled(": ", theme::key()))];
-            for (i, a) in actions.iter().enumerate() {
-                let Some(b) = bindings_for(*mode).find(|b| b.action == *a) else {
-                    continue;
-                };
+            for (i, (label, keys)) in rows.iter().enumerate() {
                 let mark = theme::mark(i == *selected);
                 let style = theme::highlight(i == *selected);
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{mark}{:<28}", b.label), style),
-                    Span::styled(crate::app::keymap::keys_label(b), theme::key()),
+                    Span::styled(format!("{mark}{}  ", pad(label, label_room)), style),
+                    Span::styled(keys.clone(), theme::key()),
                 ]));
             }
-            let r = centered(area, 50, (lines.len() as u16 + 2).min(area.height));
+            let r = centered(area, w, (lines.len() as u16 + 2).min(area.height));
             frame.render_widget(Clear, r);
             let block = Block::default().borders(Borders::ALL).title(" Commands ");
             let skip = selected.saturating_sub(r.height.saturating_sub(4) as usize);
@@ -258,15 +271,14 @@ fn hint_text(mode: Mode) -> String {
 }
 
 fn message(frame: &mut Frame, area: Rect, title: &str, text: &str) {
-    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
+    let widest = text.lines().map(width).max().unwrap_or(0);
     let max_w = area.width.saturating_sub(2).max(1);
-    let w = (widest + 4).max(40).min(max_w);
+    let w = (u16::try_from(widest + 4).unwrap_or(u16::MAX))
+        .max(40)
+        .min(max_w);
     let inner_w = w.saturating_sub(2).max(1) as usize;
-    let rows: usize = text
-        .lines()
-        .map(|l| l.chars().count().div_ceil(inner_w).max(1))
-        .sum();
-    let r = centered(area, w, (rows as u16 + 2).max(5));
+    let rows = wrapped_rows(text, inner_w);
+    let r = centered(area, w, u16::try_from(rows + 2).unwrap_or(u16::MAX).max(5));
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)

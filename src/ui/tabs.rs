@@ -14,7 +14,7 @@ use crate::app::editor::{Editor, tab_count};
 pub fn draw(ed: &Editor, selected: usize, frame: &mut Frame, area: Rect) {
     let keys = popup_keys(Mode::TabPick);
     let name_w = (0..tab_count())
-        .map(|i| Editor::tab_name(i).chars().count())
+        .map(|i| super::width::width(Editor::tab_name(i)))
         .max()
         .unwrap_or(10);
     // mark, letter, number, name, fill ("12/20 fields")
@@ -22,8 +22,10 @@ pub fn draw(ed: &Editor, selected: usize, frame: &mut Frame, area: Rect) {
     let w = (row_w.max(40) + 2).min(usize::from(area.width)) as u16;
     let inner_w = usize::from(w.saturating_sub(2)).max(1);
     // The key line wraps on a narrow terminal rather than lose a key.
-    let key_rows = keys.chars().count().div_ceil(inner_w).max(1);
-    let h = (tab_count() + 3 + key_rows).min(usize::from(area.height)) as u16;
+    let key_rows = super::width::wrapped_rows(&keys, inner_w);
+    // The status and hint lines stay visible below it.
+    let h =
+        (tab_count() + 3 + key_rows).min(usize::from(area.height.saturating_sub(2)).max(3)) as u16;
     let r = centered(area, w, h);
     // Rows for tabs: the border, the blank line and the key lines take the rest.
     let visible = usize::from(r.height).saturating_sub(3 + key_rows).max(1);
