@@ -93,13 +93,17 @@ impl App {
                 let level = ed.draft.readiness().level;
                 set_core(ed, "gen_ai_readiness_level", Value::text(level));
                 self.info(format!(
-                    "Gen-AI readiness set to the computed level: {level}"
+                    "Gen-AI readiness set to the computed level: {}",
+                    crate::catalog::labels::code(level)
                 ));
             }
             (Action::ApplyServiceLayer, Some(FormKey::Core)) => {
                 let layer = ed.draft.inferred_service_layer();
                 set_core(ed, "preferred_service_layer", Value::text(layer));
-                self.info(format!("Service layer set to the inferred one: {layer}"));
+                self.info(format!(
+                    "Service layer set to the inferred one: {}",
+                    crate::catalog::labels::code(layer)
+                ));
             }
             (Action::AddRow, None) => {
                 if let Tab::List(li) = ed.current_tab() {
