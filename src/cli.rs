@@ -128,6 +128,17 @@ pub enum Command {
         #[arg(long, default_value_t = crate::r#gen::DEFAULT_SEED)]
         seed: u64,
     },
+    /// What changed in a persona since its last validation (or another move), field by field
+    /// and list row by list row (exit 2 when there is no such move to compare with)
+    Diff {
+        slug: String,
+        /// validated, pending_review (or another status: its last move), or a time such as
+        /// 2026-03-01T09:30 (the last move at or before it)
+        #[arg(long, value_name = "STATUS|TIMESTAMP")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -362,6 +373,10 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 store.tenant().key,
                 r.elapsed.as_secs_f64()
             )?;
+        }
+        Command::Diff { slug, since, json } => {
+            let mut err = std::io::stderr().lock();
+            return crate::diff::command::run(store, &slug, since.as_deref(), json, out, &mut err);
         }
     }
     Ok(0)
