@@ -8,7 +8,9 @@
 -- each list row's id, so a diff matches rows by id rather than by position. Keyed by the
 -- history row the move's trigger wrote; written in the same transaction as the move by the
 -- app's store (the app, `persona-studio status` and import all move through it). A move made
--- by a plain SQL client has no snapshot: a diff against it says so.
+-- by a plain SQL client has no snapshot: a diff against it says so. A new persona imported
+-- with its history gets the persona as imported at every move of that history (the file
+-- carries no older versions).
 --
 -- EVENTS. Things worth seeing in History that are not status moves. One kind for now:
 -- `edited_after_validation`, a save of a persona whose status was validated or published.

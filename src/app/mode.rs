@@ -42,6 +42,10 @@ pub enum Mode {
     Recover,
     Prompt,
     Menu,
+    /// The note of a status move (multi-line), which also confirms the move.
+    Note,
+    /// What changed between two versions of a persona.
+    Diff,
 }
 
 impl Mode {
@@ -68,6 +72,8 @@ impl Mode {
         Mode::Recover,
         Mode::Prompt,
         Mode::Menu,
+        Mode::Note,
+        Mode::Diff,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -111,6 +117,8 @@ impl Mode {
             Mode::Recover => "Recover edits",
             Mode::Prompt => "Prompt",
             Mode::Menu => "Menu",
+            Mode::Note => "Move with a note",
+            Mode::Diff => "What changed",
         }
     }
 }
@@ -132,6 +140,8 @@ impl Popup {
             Popup::Recover { .. } => Mode::Recover,
             Popup::Prompt { .. } => Mode::Prompt,
             Popup::Menu { .. } => Mode::Menu,
+            Popup::Note { .. } => Mode::Note,
+            Popup::Diff { .. } => Mode::Diff,
         }
     }
 }

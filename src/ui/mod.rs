@@ -9,6 +9,7 @@ mod popup;
 mod queue;
 mod sidebar;
 pub mod theme;
+mod trail;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -77,4 +77,10 @@ pub(super) static HISTORY: &[Binding] = &[
     b(&[Key::ch('E')], A::Export, EXPORT, false),
     b(SAVE, A::Save, "save", false),
     b(BACK, A::Back, "back", true),
+    b(DOWN, A::Down, "next move (scrolls)", false),
+    b(UP, A::Up, "previous move", false),
+    b(&[Key::code(K::PageDown)], A::PageDown, "scroll a long note down", false),
+    b(&[Key::code(K::PageUp)], A::PageUp, "scroll a long note up", false),
+    b(&[Key::ch(' ')], A::PickMove, "pick this move to compare", false),
+    b(&[Key::ch('=')], A::WhatChanged, "what changed (since validation, or picked move)", true),
 ];

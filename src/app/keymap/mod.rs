@@ -83,6 +83,10 @@ pub enum Action {
     Discard,
     Reload,
     Overwrite,
+    /// Show what changed (the diff view).
+    WhatChanged,
+    /// History: pick the move at the top for a comparison.
+    PickMove,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -222,6 +226,8 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Message => popups::MESSAGE,
         Mode::Recover => popups::RECOVER,
         Mode::Menu => popups::MENU,
+        Mode::Note => text::NOTE,
+        Mode::Diff => popups::DIFF,
     }
 }
 

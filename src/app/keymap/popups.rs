@@ -52,3 +52,12 @@ pub(super) static MENU: &[Binding] = &[
     b(&[Key::code(K::Enter)], A::Accept, "choose", true),
     b(&[Key::code(K::Esc)], A::Close, "cancel", true),
 ];
+
+#[rustfmt::skip]
+pub(super) static DIFF: &[Binding] = &[
+    b(DOWN, A::Down, "scroll down", true),
+    b(UP, A::Up, "scroll up", true),
+    b(&[Key::code(K::PageDown), Key::ch(' ')], A::PageDown, "page down", false),
+    b(&[Key::code(K::PageUp)], A::PageUp, "page up", false),
+    b(&[Key::code(K::Esc), Key::ch('q')], A::Close, "close", true),
+];

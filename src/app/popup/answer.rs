@@ -6,7 +6,6 @@ use crate::app::keymap::Action;
 use crate::app::screens::Screen;
 use crate::app::{App, Effect};
 use crate::model::Value;
-use crate::workflow::is_send_back;
 
 impl App {
     /// Carries out the answer `action` of the top popup.
@@ -22,6 +21,14 @@ impl App {
                 purpose: PromptFor::SendBackNote { .. },
                 ..
             }) if action == Action::Accept && input.text().trim().is_empty() => {
+                self.error("A send-back needs a note for the author");
+                return Effect::None;
+            }
+            Some(Popup::Note {
+                area,
+                required: true,
+                ..
+            }) if action == Action::Accept && area.lines().join("").trim().is_empty() => {
                 self.error("A send-back needs a note for the author");
                 return Effect::None;
             }
@@ -84,6 +91,10 @@ impl App {
                 PromptFor::SendBackNote { id, to } => self.do_move(&id, &to, Some(input.text())),
             },
             (Popup::Prompt { .. }, _) => self.info("Cancelled"),
+            (Popup::Note { area, id, to, .. }, Action::Accept) => {
+                let note = area.lines().join("\n");
+                self.do_move(&id, &to, Some(note.trim_end()));
+            }
             (
                 Popup::Menu {
                     items,
@@ -157,16 +168,14 @@ impl App {
                     .as_ref()
                     .and_then(|e| e.draft.text("validation_status").map(String::from))
                     .unwrap_or_default();
-                if is_send_back(&from, &code) {
-                    self.popups.push(Popup::Prompt {
-                        title: "Note for the author (why it goes back to draft)".into(),
-                        input: Default::default(),
-                        purpose: PromptFor::SendBackNote { id, to: code },
-                    });
-                } else {
-                    self.do_move(&id, &code, None);
-                }
+                let name = self
+                    .editor
+                    .as_ref()
+                    .map(|e| e.draft.name().to_string())
+                    .unwrap_or_default();
+                self.ask_note(id, &name, &from, &code);
             }
+            MenuFor::Readiness => self.readiness_chosen(&code),
             MenuFor::Tenant => match self.store.switch_tenant(&code) {
                 Ok(()) => {
                     self.editor = None;

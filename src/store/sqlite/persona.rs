@@ -123,9 +123,8 @@ impl SqliteBackend {
                     }
                     created += 1;
                     let id = writer.write(&p)?.0;
-                    // The imported chain's last move gets the persona as imported.
-                    if p.history.last().is_some_and(|h| h.from_status.is_some()) {
-                        super::review::write_snapshot(tx, &s.tenant.id, &id)?;
+                    if p.history.iter().any(|h| h.from_status.is_some()) {
+                        super::review::write_imported_snapshots(tx, &s.tenant.id, &id)?;
                     }
                     id
                 }

@@ -40,6 +40,21 @@ pub(super) fn write_snapshot(conn: &Connection, tenant_id: &str, id: &str) -> Re
     Ok(())
 }
 
+/// An imported persona: every move of its imported chain gets the persona as imported (the
+/// file carries no older versions), so a diff since its validation starts from what came in.
+pub(super) fn write_imported_snapshots(conn: &Connection, tenant_id: &str, id: &str) -> Result<()> {
+    let Some(j) = snapshot_now(conn, tenant_id, id)? else {
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO review_snapshots (history_id, persona_id, tenant_id, persona_json) \
+         SELECT h.id, h.persona_id, h.tenant_id, ?3 FROM persona_status_history h \
+         WHERE h.persona_id = ?1 AND h.tenant_id = ?2 AND h.from_status IS NOT NULL",
+    )?
+    .execute(params![id, tenant_id, j.to_string()])?;
+    Ok(())
+}
+
 /// Records a save of a validated or published persona whose content changed (`before` is
 /// its snapshot before the write).
 pub(super) fn record_edit(
