@@ -31,6 +31,8 @@ pub struct Trail {
     pub warned: bool,
     /// The user chose to keep the stored readiness level: the next save goes ahead.
     pub keep_readiness: bool,
+    /// Shown in the editor's title once warned: what an edit means for this persona.
+    pub notice: Option<String>,
 }
 
 /// One entry of the History tab, newest first.
@@ -250,12 +252,17 @@ impl App {
             return;
         }
         ed.trail.warned = true;
-        let what = match status.as_str() {
-            "pending_review" => {
-                "it is waiting for review: the reviewer will see this change in the diff (=)"
-            }
-            _ => "a save is recorded in History as \"edited after validation\"",
+        let (what, notice) = match status.as_str() {
+            "pending_review" => (
+                "it is waiting for review: the reviewer will see this change in the diff (=)",
+                "⚠ under review: the reviewer sees changes",
+            ),
+            _ => (
+                "a save is recorded in History as \"edited after validation\"",
+                "⚠ validated: a save is recorded",
+            ),
         };
+        ed.trail.notice = Some(notice.to_string());
         self.error(format!(
             "Note: this persona is {status}; {what}. Your change is kept."
         ));
@@ -279,15 +286,12 @@ impl App {
             return false;
         }
         self.popups.push(Popup::Menu {
-            title: format!("Gen-AI readiness is {stored}; its scores compute {computed}"),
+            title: format!("Readiness: set {stored}, computed {computed}"),
             items: vec![
-                (
-                    "apply".into(),
-                    format!("Apply the computed level ({computed}) and save"),
-                ),
+                ("apply".into(), format!("Apply {computed} and save")),
                 (
                     "keep".into(),
-                    format!("Keep {stored} and save (check will report it)"),
+                    format!("Keep {stored} and save (check reports it)"),
                 ),
                 ("cancel".into(), "Cancel: do not save".into()),
             ],

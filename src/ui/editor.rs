@@ -34,8 +34,14 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
     } else {
         ""
     };
+    let notice = ed
+        .trail
+        .notice
+        .as_deref()
+        .map(|n| format!(" · {n}"))
+        .unwrap_or_default();
     let head = format!(
-        " {name}{deleted}{dirty} · tenant {}",
+        " {name}{deleted}{dirty}{notice} · tenant {}",
         app.store.tenant().key
     );
     frame.render_widget(

@@ -19,7 +19,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let q = &app.queue;
     let [title, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     let head = format!(
-        " Review queue · tenant {} · {} waiting · a approves, b sends back, = what changed, Enter opens",
+        " Review queue · tenant {} · {} waiting · = shows what changed",
         app.store.tenant().key,
         q.rows.len()
     );

@@ -82,5 +82,5 @@ pub(super) static HISTORY: &[Binding] = &[
     b(&[Key::code(K::PageDown)], A::PageDown, "scroll a long note down", false),
     b(&[Key::code(K::PageUp)], A::PageUp, "scroll a long note up", false),
     b(&[Key::ch(' ')], A::PickMove, "pick this move to compare", false),
-    b(&[Key::ch('=')], A::WhatChanged, "what changed (since validation, or picked move)", true),
+    b(&[Key::ch('=')], A::WhatChanged, "what changed", true),
 ];
