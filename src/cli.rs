@@ -323,16 +323,34 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     serde_json::to_string_pretty(&h).unwrap_or_default()
                 )?;
             } else {
-                for e in &h {
-                    writeln!(
-                        out,
-                        "{}  {:<14} -> {:<14} {:<12} {}",
-                        line(&e.changed_at),
-                        line(e.from_status.as_deref().unwrap_or("(created)")),
-                        line(&e.to_status),
-                        line(e.changed_by.as_deref().unwrap_or("-")),
-                        line(e.note.as_deref().unwrap_or(""))
-                    )?;
+                // Moves and the review trail's events (edited after validation), by time.
+                let mut rows: Vec<(String, String)> = h
+                    .iter()
+                    .map(|e| {
+                        let text = format!(
+                            "{}  {:<14} -> {:<14} {:<12} {}",
+                            line(&e.changed_at),
+                            line(e.from_status.as_deref().unwrap_or("(created)")),
+                            line(&e.to_status),
+                            line(e.changed_by.as_deref().unwrap_or("-")),
+                            line(e.note.as_deref().unwrap_or(""))
+                        );
+                        (e.changed_at.clone(), text)
+                    })
+                    .collect();
+                for ev in store.review_events(p.id.as_deref().unwrap_or_default())? {
+                    let text = format!(
+                        "{}  {:<32} {:<12}",
+                        line(&ev.changed_at),
+                        line(&ev.label()),
+                        line(ev.changed_by.as_deref().unwrap_or("-"))
+                    );
+                    rows.push((ev.changed_at, text.trim_end().to_string()));
+                }
+                // Stable: a move and an event at the same instant keep moves first.
+                rows.sort_by(|a, b| a.0.cmp(&b.0));
+                for (_, text) in rows {
+                    writeln!(out, "{text}")?;
                 }
             }
         }

@@ -148,3 +148,41 @@ fn a_persona_never_validated_and_an_unknown_slug() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no-such-persona"), "{}", stderr(&o));
 }
+
+#[test]
+fn history_lists_an_edit_after_validation_and_an_identical_import_is_no_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, slug) = demo_with_draft(dir.path());
+    for to in ["pending_review", "validated"] {
+        assert!(run(&db, &["status", &slug, to]).status.success());
+    }
+    // Re-importing the persona unchanged replaces its rows but edits nothing.
+    let bundle = dir.path().join("b.json");
+    let o = run(&db, &["export", &slug, "-o", bundle.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["import", bundle.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["history", &slug]);
+    assert!(
+        !stdout(&o).contains("edited after validation"),
+        "{}",
+        stdout(&o)
+    );
+    // Imported with a new tagline: an edit after validation, listed after the validation.
+    let text = std::fs::read_to_string(&bundle).unwrap();
+    let mut j: serde_json::Value = serde_json::from_str(&text).unwrap();
+    j["personas"][0]["tagline"] = "Imported change".into();
+    std::fs::write(&bundle, j.to_string()).unwrap();
+    let o = run(&db, &["import", bundle.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["history", &slug]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let last = lines.last().unwrap();
+    assert!(
+        last.contains("edited after validation (validated)") && last.contains("cli-tester"),
+        "{out}"
+    );
+    let o = run(&db, &["diff", &slug]);
+    assert!(stdout(&o).contains("\"Imported change\""), "{}", stdout(&o));
+}

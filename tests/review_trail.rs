@@ -509,3 +509,36 @@ fn review_screens_at_80_and_160() {
         insta::assert_snapshot!(format!("diff_{w}x{h}"), scrub(&render(&mut app, w, h)));
     }
 }
+
+#[test]
+fn a_move_whose_snapshot_cannot_be_written_does_not_happen() {
+    let mut app = demo_copy((80, 24));
+    let id = app
+        .store
+        .load_by_slug("senior-biostatistician-lena-fischer")
+        .unwrap()
+        .id
+        .unwrap();
+    let path = app.store.path().unwrap().to_path_buf();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER test_no_snapshots BEFORE INSERT ON review_snapshots \
+         BEGIN SELECT RAISE(ABORT, 'snapshot refused by the test'); END;",
+    )
+    .unwrap();
+    let before = app.store.history(&id).unwrap().len();
+    let err = app
+        .store
+        .move_status(&id, "pending_review", Some("look"), None)
+        .expect_err("the snapshot's failure fails the move");
+    assert!(err.to_string().contains("snapshot refused"), "{err}");
+    assert_eq!(
+        status_of(&app, "senior-biostatistician-lena-fischer"),
+        "draft"
+    );
+    assert_eq!(
+        app.store.history(&id).unwrap().len(),
+        before,
+        "no history row either"
+    );
+}

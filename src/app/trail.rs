@@ -240,15 +240,17 @@ impl App {
         let Some(ed) = self.editor.as_mut() else {
             return;
         };
-        if ed.trail.warned || ed.draft.id.is_none() || ed.draft == ed.original {
-            return;
-        }
+        // Cheapest first: comparing the draft with the original walks every list row.
         let status = ed
             .original
             .text("validation_status")
             .unwrap_or("draft")
             .to_string();
-        if !REVIEWED.contains(&status.as_str()) {
+        if ed.trail.warned
+            || !REVIEWED.contains(&status.as_str())
+            || ed.draft.id.is_none()
+            || ed.draft == ed.original
+        {
             return;
         }
         ed.trail.warned = true;

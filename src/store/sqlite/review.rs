@@ -65,7 +65,10 @@ pub(super) fn record_edit(
     status: &str,
     before: &Json,
 ) -> Result<()> {
-    if snapshot_now(conn, tenant_id, id)?.as_ref() == Some(before) {
+    // Compared without row ids: an import replaces every row (new ids) even when nothing
+    // in them changed, and that is no edit.
+    let after = snapshot_now(conn, tenant_id, id)?;
+    if after.as_ref().map(without_row_ids) == Some(without_row_ids(before)) {
         return Ok(());
     }
     let user = (!user_id.is_empty()).then_some(user_id);
@@ -76,6 +79,26 @@ pub(super) fn record_edit(
     )?
     .execute(params![id, tenant_id, status, user])?;
     Ok(())
+}
+
+/// A snapshot with the row ids taken out of every list.
+fn without_row_ids(j: &Json) -> Json {
+    let mut j = j.clone();
+    if let Some(m) = j.as_object_mut() {
+        for v in m.values_mut() {
+            let rows: Vec<&mut Json> = match v {
+                Json::Array(items) => items.iter_mut().collect(),
+                o @ Json::Object(_) => vec![o],
+                _ => Vec::new(),
+            };
+            for r in rows {
+                if let Some(o) = r.as_object_mut() {
+                    o.remove(crate::diff::snapshot::ROW_ID);
+                }
+            }
+        }
+    }
+    j
 }
 
 impl SqliteBackend {
