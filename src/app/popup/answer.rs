@@ -15,15 +15,7 @@ impl App {
                 self.recover_answer(action);
                 return Effect::None;
             }
-            // A send-back without a note is refused and the prompt stays, text and all.
-            Some(Popup::Prompt {
-                input,
-                purpose: PromptFor::SendBackNote { .. },
-                ..
-            }) if action == Action::Accept && input.text().trim().is_empty() => {
-                self.error("A send-back needs a note for the author");
-                return Effect::None;
-            }
+            // A send-back without a note is refused and the box stays, text and all.
             Some(Popup::Note {
                 area,
                 required: true,
@@ -88,7 +80,6 @@ impl App {
             (Popup::Prompt { input, purpose, .. }, Action::Accept) => match purpose {
                 PromptFor::ExportPath { selection } => self.export_to(input.text(), &selection),
                 PromptFor::ImportPath => self.import_from(input.text()),
-                PromptFor::SendBackNote { id, to } => self.do_move(&id, &to, Some(input.text())),
             },
             (Popup::Prompt { .. }, _) => self.info("Cancelled"),
             (Popup::Note { area, id, to, .. }, Action::Accept) => {

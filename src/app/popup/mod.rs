@@ -117,8 +117,6 @@ pub enum Popup {
 /// What a prompt's text is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PromptFor {
-    /// The note of a send-back to draft.
-    SendBackNote { id: String, to: String },
     /// Where to write an export (the extension picks the format).
     ExportPath {
         selection: crate::transfer::Selection,
