@@ -477,3 +477,33 @@ fn a_move_whose_snapshot_cannot_be_written_does_not_happen() {
         "no history row either"
     );
 }
+
+#[test]
+fn a_persona_written_again_by_a_sync_keeps_its_snapshots_and_events() {
+    let mut app = demo_copy((80, 24));
+    let id = app.store.load_by_slug(VALIDATED).unwrap().id.unwrap();
+    let mut p = app.store.load(&id).unwrap();
+    p.set("tagline", Value::text("Edited after validation"));
+    app.store.save(&p).unwrap();
+    let snaps_before = app.store.snapshots(&id).unwrap();
+    assert!(snaps_before.iter().any(Option::is_some));
+    assert_eq!(app.store.review_events(&id).unwrap().len(), 1);
+    // The sync writes the persona again (delete and write, with its history), as a pull does.
+    let mut theirs = app.store.load(&id).unwrap();
+    theirs.set("validated_by", Value::text("tester"));
+    app.store
+        .with_sync_state(|st, scope| st.save_synced(scope, &theirs, "{}", "remote-hash", true))
+        .unwrap();
+    assert_eq!(app.store.snapshots(&id).unwrap(), snaps_before);
+    assert_eq!(app.store.review_events(&id).unwrap().len(), 1);
+    let pulled = app.store.load(&id).unwrap();
+    app.store
+        .with_sync_state(|st, scope| {
+            let mut p = pulled.clone();
+            p.set("validated_by", Value::text("tester"));
+            st.save_pulled(scope, &[(p, "{}".into(), "remote-hash".into())])
+        })
+        .unwrap();
+    assert_eq!(app.store.snapshots(&id).unwrap(), snaps_before);
+    assert_eq!(app.store.review_events(&id).unwrap().len(), 1);
+}

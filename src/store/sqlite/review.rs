@@ -157,3 +157,69 @@ impl SqliteBackend {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// A persona's review trail, held while a sync writes the persona again: the sync deletes the
+/// persona row and writes the merged one with its history, which would take the snapshots and
+/// events with it (ON DELETE CASCADE).
+pub(super) struct Kept {
+    /// (from, to, changed_at) of the move, and its snapshot.
+    snapshots: Vec<(Option<String>, String, String, String)>,
+    /// (kind, status, changed_by, changed_at).
+    events: Vec<(String, String, Option<String>, String)>,
+}
+
+pub(super) fn keep_trail(conn: &Connection, tenant_id: &str, id: &str) -> Result<Kept> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.from_status, h.to_status, h.changed_at, sn.persona_json \
+         FROM review_snapshots sn JOIN persona_status_history h ON h.id = sn.history_id \
+         WHERE sn.persona_id = ?1 AND sn.tenant_id = ?2",
+    )?;
+    let snapshots = st
+        .query_map(params![id, tenant_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT kind, status, changed_by, changed_at FROM review_events \
+         WHERE persona_id = ?1 AND tenant_id = ?2 ORDER BY changed_at, rowid",
+    )?;
+    let events = st
+        .query_map(params![id, tenant_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Kept { snapshots, events })
+}
+
+/// Puts a kept trail back on the persona written again: each snapshot on the history row of
+/// the same move (from, to and time; the history travels with the persona), every event.
+pub(super) fn restore_trail(
+    conn: &Connection,
+    tenant_id: &str,
+    id: &str,
+    kept: &Kept,
+) -> Result<()> {
+    if kept.snapshots.is_empty() && kept.events.is_empty() {
+        return Ok(());
+    }
+    super::workflow::grant(conn)?;
+    for (from, to, at, json) in &kept.snapshots {
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO review_snapshots (history_id, persona_id, tenant_id, persona_json) \
+             SELECT h.id, h.persona_id, h.tenant_id, ?5 FROM persona_status_history h \
+             WHERE h.persona_id = ?1 AND h.tenant_id = ?2 AND h.from_status IS ?3 \
+               AND h.to_status = ?4 AND h.changed_at = ?6 \
+             ORDER BY h.rowid DESC LIMIT 1",
+        )?
+        .execute(params![id, tenant_id, from, to, json, at])?;
+    }
+    for (kind, status, by, at) in &kept.events {
+        conn.prepare_cached(
+            "INSERT INTO review_events (persona_id, tenant_id, kind, status, changed_by, changed_at) \
+             VALUES (?1, ?2, ?3, ?4, (SELECT id FROM users WHERE id = ?5), ?6)",
+        )?
+        .execute(params![id, tenant_id, kind, status, by, at])?;
+    }
+    super::workflow::revoke(conn)?;
+    Ok(())
+}
