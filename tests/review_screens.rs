@@ -72,3 +72,29 @@ fn review_screens_at_80_and_160() {
         insta::assert_snapshot!(format!("diff_{w}x{h}"), scrub(&render(&mut app, w, h)));
     }
 }
+
+/// The note box of an approval, and both popups on a terminal far too small for them (no
+/// panic, nothing drawn outside).
+#[test]
+fn the_note_box_at_80_and_tiny_terminals() {
+    let mut app = demo_copy((80, 24));
+    keys(&mut app, &["v"]);
+    // "Now" fixed: the snapshot does not depend on how long the test took.
+    let first = app.queue.rows[0].id.clone();
+    app.queue.now = Some(app.queue.facts[&first].submitted_at.clone());
+    keys(&mut app, &["a", "Checked against the sources."]);
+    insta::assert_snapshot!("note_box_80x24", render(&mut app, 80, 24));
+    for (w, h) in [(20u16, 6u16), (8, 3), (1, 1)] {
+        let screen = render(&mut app, w, h);
+        assert_eq!(screen.lines().count(), h as usize);
+    }
+    keys(&mut app, &["<Esc>", "<Esc>"]);
+    let p = app.store.load_by_slug(VALIDATED).unwrap();
+    app.open_editor(p);
+    goto_tab(&mut app, "History");
+    keys(&mut app, &["="]);
+    for (w, h) in [(20u16, 6u16), (8, 3), (1, 1)] {
+        let screen = render(&mut app, w, h);
+        assert_eq!(screen.lines().count(), h as usize);
+    }
+}
