@@ -129,6 +129,17 @@ pub enum Command {
         #[arg(long, default_value_t = crate::r#gen::DEFAULT_SEED)]
         seed: u64,
     },
+    /// What changed in a persona since its last validation (or another move), field by field
+    /// and list row by list row (exit 2 when there is no such move to compare with)
+    Diff {
+        slug: String,
+        /// validated, pending_review (or another status: its last move), or a time such as
+        /// 2026-03-01T09:30 (the last move at or before it)
+        #[arg(long, value_name = "STATUS|TIMESTAMP")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -317,16 +328,34 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     serde_json::to_string_pretty(&h).unwrap_or_default()
                 )?;
             } else {
-                for e in &h {
-                    writeln!(
-                        out,
-                        "{}  {:<14} -> {:<14} {:<12} {}",
-                        line(&e.changed_at),
-                        line(e.from_status.as_deref().unwrap_or("(created)")),
-                        line(&e.to_status),
-                        line(e.changed_by.as_deref().unwrap_or("-")),
-                        line(e.note.as_deref().unwrap_or(""))
-                    )?;
+                // Moves and the review trail's events (edited after validation), by time.
+                let mut rows: Vec<(String, String)> = h
+                    .iter()
+                    .map(|e| {
+                        let text = format!(
+                            "{}  {:<14} -> {:<14} {:<12} {}",
+                            line(&e.changed_at),
+                            line(e.from_status.as_deref().unwrap_or("(created)")),
+                            line(&e.to_status),
+                            line(e.changed_by.as_deref().unwrap_or("-")),
+                            line(e.note.as_deref().unwrap_or(""))
+                        );
+                        (e.changed_at.clone(), text)
+                    })
+                    .collect();
+                for ev in store.review_events(p.id.as_deref().unwrap_or_default())? {
+                    let text = format!(
+                        "{}  {:<32} {:<12}",
+                        line(&ev.changed_at),
+                        line(&ev.label()),
+                        line(ev.changed_by.as_deref().unwrap_or("-"))
+                    );
+                    rows.push((ev.changed_at, text.trim_end().to_string()));
+                }
+                // Stable: a move and an event at the same instant keep moves first.
+                rows.sort_by(|a, b| a.0.cmp(&b.0));
+                for (_, text) in rows {
+                    writeln!(out, "{text}")?;
                 }
             }
         }
@@ -367,6 +396,10 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                 store.tenant().key,
                 r.elapsed.as_secs_f64()
             )?;
+        }
+        Command::Diff { slug, since, json } => {
+            let mut err = std::io::stderr().lock();
+            return crate::diff::command::run(store, &slug, since.as_deref(), json, out, &mut err);
         }
     }
     Ok(0)

@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
+pub mod diff;
 pub mod digest;
 // `gen` is a reserved word from edition 2024 on, hence the raw identifier.
 pub mod r#gen;

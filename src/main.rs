@@ -32,6 +32,7 @@ fn main() -> ExitCode {
                 | Command::Tenant {
                     action: cli::TenantAction::List { .. }
                 }
+                | Command::Diff { .. }
         )
     );
     let tenant = if init { None } else { args.tenant.as_deref() };

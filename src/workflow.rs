@@ -44,6 +44,37 @@ pub fn refusal(from: &str, to: &str) -> String {
     )
 }
 
+/// How long something has waited, from `since` to `now` (both as the schema writes times):
+/// "3 d", "5 h", "12 min", "just now". None when either time does not parse.
+pub fn waited(since: &str, now: &str) -> Option<String> {
+    let secs = epoch_seconds(now)? - epoch_seconds(since)?;
+    Some(match secs {
+        s if s >= 86_400 => format!("{} d", s / 86_400),
+        s if s >= 3_600 => format!("{} h", s / 3_600),
+        s if s >= 60 => format!("{} min", s / 60),
+        _ => "just now".into(),
+    })
+}
+
+/// Seconds since 1970 of `YYYY-MM-DDTHH:MM:SS...` (UTC).
+fn epoch_seconds(t: &str) -> Option<i64> {
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { t.get(r)?.parse().ok() };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3_600 + mm * 60 + ss)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +105,22 @@ mod tests {
             refusal("draft", "published"),
             "cannot move from draft to published; allowed from draft: pending_review"
         );
+    }
+
+    #[test]
+    fn waited_in_days_hours_minutes() {
+        let at = "2026-02-27T10:00:00.000Z";
+        assert_eq!(waited(at, "2026-03-02T11:00:00Z").as_deref(), Some("3 d"));
+        assert_eq!(waited(at, "2026-02-27T15:30:00Z").as_deref(), Some("5 h"));
+        assert_eq!(
+            waited(at, "2026-02-27T10:12:59Z").as_deref(),
+            Some("12 min")
+        );
+        assert_eq!(waited(at, at).as_deref(), Some("just now"));
+        assert_eq!(
+            waited("2025-12-31T23:00:00Z", "2026-01-01T01:00:00Z").as_deref(),
+            Some("2 h")
+        );
+        assert_eq!(waited("garbage", at), None);
     }
 }

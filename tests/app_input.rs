@@ -137,12 +137,19 @@ fn a_paste_into_a_field_search_and_prompt_is_one_event() {
         "a pasted newline does not end the search"
     );
 
-    keys(&mut app, &["<Esc>", "v", "b"]);
+    keys(&mut app, &["<Esc>", "I", "<C-u>"]);
     app.on_paste("needs\nsources");
     let Some(Popup::Prompt { input, .. }) = app.popups.last() else {
-        panic!("the send-back prompt is open");
+        panic!("the import prompt is open");
     };
     assert_eq!(input.text(), "needs sources");
+    // A move's note box keeps the line breaks of a paste.
+    keys(&mut app, &["<Esc>", "v", "b"]);
+    app.on_paste("needs\nsources");
+    let Some(Popup::Note { area, .. }) = app.popups.last() else {
+        panic!("the send-back note box is open");
+    };
+    assert_eq!(area.lines(), ["needs", "sources"]);
 }
 
 #[test]

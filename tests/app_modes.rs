@@ -72,9 +72,25 @@ fn reach(mode: Mode) -> App {
             offer_recovered_edits(&mut app);
             &[]
         }
-        Mode::Prompt => &["v", "b"],
+        // The import prompt (a send-back's note is the note box now).
+        Mode::Prompt => &["I", "<C-u>", "bundle.json"],
         Mode::Menu => &["<Enter>", "m"],
         Mode::TabPick => &["<Enter>", "t"],
+        Mode::Note => &["v", "a"],
+        // A validated persona's History: = shows what changed since its validation.
+        Mode::Diff => {
+            let mut p = app
+                .store
+                .load_by_slug("regulatory-affairs-manager-ingrid-halvorsen")
+                .unwrap();
+            p.set("tagline", Value::text("Changed after validation"));
+            p.lists[0].pop();
+            let p = app.store.save(&p).unwrap();
+            app.open_editor(p);
+            goto_tab(&mut app, "History");
+            // Scrolled one line, so scrolling up has somewhere to go.
+            &["=", "j"]
+        }
     };
     keys(&mut app, script);
     assert_eq!(app.mode(), mode, "the script reaches {mode:?}");

@@ -216,7 +216,8 @@ fn app_moves_status_from_the_editor_with_keys() {
     let slug = app.browser.rows[0].slug.clone();
     keys(&mut app, &["<Enter>", "m"]);
     assert!(render(&mut app, 80, 24).contains("submit for review"));
-    keys(&mut app, &["<Enter>"]);
+    // The note box confirms the move; its note is optional.
+    keys(&mut app, &["<Enter>", "<C-s>"]);
     assert_eq!(
         app.store
             .load_by_slug(&slug)
@@ -228,12 +229,12 @@ fn app_moves_status_from_the_editor_with_keys() {
         app.editor.as_ref().unwrap().draft.get("validation_status"),
         &Value::text("pending_review")
     );
-    // Send back: needs a note, asked for in a prompt.
+    // Send back: needs a note, asked for in the note box.
     keys(&mut app, &["m", "<Down>", "<Enter>"]);
-    assert!(render(&mut app, 80, 24).contains("Note for the author"));
-    keys(&mut app, &["<Enter>"]);
+    assert!(render(&mut app, 80, 24).contains("note for the author (required)"));
+    keys(&mut app, &["<C-s>"]);
     assert!(app.status.as_ref().unwrap().error, "empty note refused");
-    keys(&mut app, &["Missing evidence", "<Enter>"]);
+    keys(&mut app, &["Missing evidence", "<C-s>"]);
     assert_eq!(
         app.store
             .load_by_slug(&slug)
@@ -288,7 +289,7 @@ fn review_queue_approves_and_sends_back_oldest_first() {
     insta::assert_snapshot!("review_queue_80x24", render(&mut app, 80, 24));
     let first = app.queue.rows[0].slug.clone();
     let second = app.queue.rows[1].slug.clone();
-    keys(&mut app, &["a"]);
+    keys(&mut app, &["a", "<C-s>"]);
     assert_eq!(
         app.store
             .load_by_slug(&first)
@@ -298,7 +299,7 @@ fn review_queue_approves_and_sends_back_oldest_first() {
     );
     assert_eq!(app.queue.rows.len(), waiting - 1);
     assert_eq!(app.queue.rows[0].slug, second, "on to the next");
-    keys(&mut app, &["b", "Needs a day-in-the-life", "<Enter>"]);
+    keys(&mut app, &["b", "Needs a day-in-the-life", "<C-s>"]);
     let p = app.store.load_by_slug(&second).unwrap();
     assert_eq!(p.get("validation_status"), &Value::text("draft"));
     let h = app.store.history(p.id.as_deref().unwrap()).unwrap();

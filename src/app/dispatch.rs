@@ -22,6 +22,7 @@ impl App {
             None => Effect::None,
         };
         self.checkpoint();
+        self.warn_reviewed_edit();
         effect
     }
 

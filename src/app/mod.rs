@@ -13,6 +13,7 @@ pub mod mode;
 pub mod popup;
 mod review;
 pub mod screens;
+pub mod trail;
 mod transfer;
 
 pub use dispatch::palette_matches;

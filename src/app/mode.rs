@@ -44,6 +44,10 @@ pub enum Mode {
     Menu,
     /// The editor's tab overview: a letter or Enter goes to a tab.
     TabPick,
+    /// The note of a status move (multi-line), which also confirms the move.
+    Note,
+    /// What changed between two versions of a persona.
+    Diff,
 }
 
 impl Mode {
@@ -71,6 +75,8 @@ impl Mode {
         Mode::Prompt,
         Mode::Menu,
         Mode::TabPick,
+        Mode::Note,
+        Mode::Diff,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -115,6 +121,8 @@ impl Mode {
             Mode::Prompt => "Prompt",
             Mode::Menu => "Menu",
             Mode::TabPick => "Go to tab",
+            Mode::Note => "Move with a note",
+            Mode::Diff => "What changed",
         }
     }
 }
@@ -137,6 +145,8 @@ impl Popup {
             Popup::Prompt { .. } => Mode::Prompt,
             Popup::Menu { .. } => Mode::Menu,
             Popup::Tabs { .. } => Mode::TabPick,
+            Popup::Note { .. } => Mode::Note,
+            Popup::Diff { .. } => Mode::Diff,
         }
     }
 }

@@ -15,6 +15,7 @@ impl App {
         let mut ed = Editor::new(p);
         self.load_editor_facts(&mut ed);
         self.editor = Some(ed);
+        self.reload_trail();
     }
 
     /// The validator's name: `validated_by` holds a user id.
@@ -40,6 +41,13 @@ impl App {
     pub fn reload_queue(&mut self) {
         match self.store.review_queue() {
             Ok(rows) => {
+                self.queue.facts = self
+                    .store
+                    .queue_facts()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|f| (f.persona_id.clone(), f))
+                    .collect();
                 self.queue.rows = rows;
                 self.queue.selected = self
                     .queue
@@ -147,6 +155,7 @@ impl App {
                         .draft
                         .text("validated_by")
                         .and_then(|u| self.store.username_of(u).ok().flatten());
+                    self.reload_trail();
                 }
                 if self.screen == Screen::Queue {
                     self.reload_queue();

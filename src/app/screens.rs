@@ -1,7 +1,6 @@
 //! The review queue and the archetype map: their state and what their keys do.
 
 use super::keymap::Action;
-use super::popup::{Popup, PromptFor};
 use super::{App, Effect};
 use crate::model::Summary;
 use crate::rules;
@@ -20,6 +19,10 @@ pub enum Screen {
 pub struct Queue {
     pub rows: Vec<Summary>,
     pub selected: usize,
+    /// Who submitted each row, when, and its last note, by persona id.
+    pub facts: std::collections::HashMap<String, crate::store::review::QueueFacts>,
+    /// "Now" for how long a persona has waited: None is the clock; tests fix it.
+    pub now: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -140,28 +143,19 @@ impl App {
                     self.open_by_id(&id);
                 }
             }
+            // Both ask for the note, which confirms the move (`app::trail`); after it the
+            // list closes up, so the same index is the next persona.
             Action::Approve => {
                 if let Some((id, name)) = current {
-                    match self.store.move_status(&id, "validated", None, None) {
-                        // The list closes up, so the same index is the next persona.
-                        Ok(_) => self.info(format!("Approved \"{name}\": validated")),
-                        Err(e) => self.error(e.to_string()),
-                    }
-                    self.reload_queue();
+                    self.ask_note(id, &name, "pending_review", "validated");
                 }
             }
             Action::SendBack => {
                 if let Some((id, name)) = current {
-                    self.popups.push(Popup::Prompt {
-                        title: format!("Send \"{name}\" back to draft — note for its author"),
-                        input: Default::default(),
-                        purpose: PromptFor::SendBackNote {
-                            id,
-                            to: "draft".into(),
-                        },
-                    });
+                    self.ask_note(id, &name, "pending_review", "draft");
                 }
             }
+            Action::WhatChanged => self.queue_what_changed(),
             _ => {}
         }
         Effect::None

@@ -112,4 +112,16 @@ pub trait Backend {
     fn sync_state(&mut self) -> Option<&mut dyn super::sync_state::SyncState> {
         None
     }
+
+    // The review trail (schema/007_review.sql); a backend without one has nothing to show.
+    /// The snapshot (JSON text) of each history row, in the history's order.
+    fn snapshots(&self, _s: &Scope<'_>, _id: &str) -> Result<Vec<Option<String>>> {
+        Ok(Vec::new())
+    }
+    fn review_events(&self, _s: &Scope<'_>, _id: &str) -> Result<Vec<super::review::ReviewEvent>> {
+        Ok(Vec::new())
+    }
+    fn queue_facts(&self, _s: &Scope<'_>) -> Result<Vec<super::review::QueueFacts>> {
+        Ok(Vec::new())
+    }
 }

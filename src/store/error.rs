@@ -169,6 +169,9 @@ pub enum StoreError {
     Database(#[source] Source),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A diff has nothing to start from: no such move, or a move without a snapshot.
+    #[error("{0}")]
+    NoBaseline(String),
 }
 
 fn duplicate(table: &str, column: &str, across_tenants: bool) -> String {

@@ -13,6 +13,7 @@ pub mod chain;
 pub mod error;
 pub mod postgres;
 pub mod query;
+pub mod review;
 pub mod sqlite;
 pub mod sync_state;
 pub mod types;

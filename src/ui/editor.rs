@@ -34,8 +34,14 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
     } else {
         ""
     };
+    let notice = ed
+        .trail
+        .notice
+        .as_deref()
+        .map(|n| format!(" · {n}"))
+        .unwrap_or_default();
     let head = format!(
-        " {name}{deleted}{dirty} · tenant {}",
+        " {name}{deleted}{dirty}{notice} · tenant {}",
         app.store.tenant().key
     );
     frame.render_widget(
@@ -72,7 +78,7 @@ pub fn draw(app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
             ),
             _ => draw_list(app, ed, li, frame, main),
         },
-        Tab::History => draw_history(ed, frame, main),
+        Tab::History => super::trail::draw_history(ed, frame, main),
     }
     if side.width > 0 {
         sidebar::draw(app, ed, frame, side);
@@ -194,47 +200,6 @@ fn draw_list(app: &App, ed: &Editor, li: usize, frame: &mut Frame, area: Rect) {
             .header(header)
             .block(block)
             .column_spacing(1),
-        area,
-    );
-}
-
-fn draw_history(ed: &Editor, frame: &mut Frame, area: Rect) {
-    let w = area.width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    // The stored history: moves are saved at once, never part of the draft.
-    for h in ed.original.history.iter().rev() {
-        let when = h
-            .changed_at
-            .get(..16)
-            .unwrap_or(&h.changed_at)
-            .replace('T', " ");
-        let from = h.from_status.clone().unwrap_or_else(|| "(created)".into());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{when} "), theme::dim()),
-            Span::raw(format!("{from} → ")),
-            Span::styled(h.to_status.clone(), theme::status(&h.to_status)),
-            Span::styled(
-                format!(" · {}", h.changed_by.as_deref().unwrap_or("(sql client)")),
-                theme::dim(),
-            ),
-        ]));
-        if let Some(note) = &h.note {
-            lines.push(Line::from(fit(&format!("    “{note}”"), w)));
-        }
-    }
-    if lines.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "Not saved yet: no history.",
-            theme::dim(),
-        )));
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Status history, newest first · m moves ");
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(block),
         area,
     );
 }

@@ -11,6 +11,7 @@ mod queue;
 mod sidebar;
 mod tabs;
 pub mod theme;
+mod trail;
 pub mod width;
 
 use ratatui::Frame;

@@ -241,6 +241,17 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             frame.render_widget(block, r);
             frame.render_widget(ta.as_ref(), inner);
         }
+        Popup::Note {
+            title,
+            detail,
+            area: ta,
+            ..
+        } => super::trail::draw_note(title, detail, ta, frame, area),
+        Popup::Diff {
+            title,
+            lines,
+            scroll,
+        } => super::trail::draw_diff(title, lines, *scroll, frame, area),
     }
 }
 

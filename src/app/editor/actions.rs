@@ -10,6 +10,14 @@ use crate::model::{Row, Value};
 
 impl App {
     pub(in crate::app) fn editor_action(&mut self, action: Action) -> Effect {
+        if self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.current_tab() == Tab::History)
+            && self.history_action(action)
+        {
+            return Effect::None;
+        }
         let Some(ed) = self.editor.as_mut() else {
             return Effect::None;
         };

@@ -60,6 +60,8 @@ pub struct Editor {
     /// The name of the user in `validated_by` (the column holds an id).
     pub validated_by_name: Option<String>,
     pub undo: undo::Undo,
+    /// History's position and the review questions already asked (`app::trail`).
+    pub trail: crate::app::trail::Trail,
 }
 
 impl Editor {
@@ -81,6 +83,7 @@ impl Editor {
             row_open: None,
             validated_by_name: None,
             undo: Default::default(),
+            trail: Default::default(),
         };
         ed.reset_undo();
         ed

@@ -27,6 +27,12 @@ impl App {
                 return false;
             }
         }
+        if self.ask_readiness() {
+            return false;
+        }
+        let Some(ed) = self.editor.as_mut() else {
+            return false;
+        };
         let store = &self.store;
         ed.normalize(|name| {
             store
@@ -40,6 +46,7 @@ impl App {
                 if let Some(ed) = self.editor.as_mut() {
                     ed.saved(p);
                 }
+                self.reload_trail();
                 self.info(format!("Saved \"{name}\""));
                 self.reload_browser();
                 true

@@ -95,4 +95,10 @@ pub(super) static HISTORY: &[Binding] = &[
     b(DIGITS, A::TabByNumber, TAB_NUMBER, false),
     b(&[Key::ch('t')], A::TabOverview, TAB_OVERVIEW, false),
     b(&[Key::ch('b')], A::ToggleSidebar, SIDEBAR, false),
+    b(DOWN, A::Down, "next move (scrolls)", false),
+    b(UP, A::Up, "previous move", false),
+    b(&[Key::code(K::PageDown)], A::PageDown, "scroll a long note down", false),
+    b(&[Key::code(K::PageUp)], A::PageUp, "scroll a long note up", false),
+    b(&[Key::ch(' ')], A::PickMove, "pick this move to compare", false),
+    b(&[Key::ch('=')], A::WhatChanged, "what changed", true),
 ];

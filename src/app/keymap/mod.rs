@@ -89,6 +89,10 @@ pub enum Action {
     TabOverview,
     /// Show or hide the editor's live sidebar.
     ToggleSidebar,
+    /// Show what changed (the diff view).
+    WhatChanged,
+    /// History: pick the move at the top for a comparison.
+    PickMove,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -229,6 +233,8 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Recover => popups::RECOVER,
         Mode::Menu => popups::MENU,
         Mode::TabPick => popups::TAB_PICK,
+        Mode::Note => text::NOTE,
+        Mode::Diff => popups::DIFF,
     }
 }
 

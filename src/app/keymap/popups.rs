@@ -61,3 +61,12 @@ pub(super) static TAB_PICK: &[Binding] = &[
     b(&[Key::code(K::Esc)], A::Close, "cancel", true),
     b(&[Key::Printable], A::Type, "letter: go to its tab", true),
 ];
+
+#[rustfmt::skip]
+pub(super) static DIFF: &[Binding] = &[
+    b(DOWN, A::Down, "scroll down", true),
+    b(UP, A::Up, "scroll up", true),
+    b(&[Key::code(K::PageDown), Key::ch(' ')], A::PageDown, "page down", false),
+    b(&[Key::code(K::PageUp)], A::PageUp, "page up", false),
+    b(&[Key::code(K::Esc), Key::ch('q')], A::Close, "close", true),
+];

@@ -75,6 +75,7 @@ pub(super) static QUEUE: &[Binding] = &[
     b(&[Key::code(K::Enter)], A::Open, "open", true),
     b(&[Key::code(K::Esc)], A::Back, "back", true),
     b(&[Key::ch('q')], A::Quit, "quit", false),
+    b(&[Key::ch('=')], A::WhatChanged, "what changed since its last validation", false),
 ];
 
 #[rustfmt::skip]

@@ -99,3 +99,11 @@ pub(super) static TEXT_BOX: &[Binding] = &[
     b(&[Key::ctrl('s')], A::Save, "save", true),
     b(&[Key::Any], A::EditText, "type and edit text (Enter: new line)", false),
 ];
+
+/// A status move's note: the box grows with the text; C-S records the move.
+#[rustfmt::skip]
+pub(super) static NOTE: &[Binding] = &[
+    b(&[Key::ctrl('s')], A::Accept, "record the move", true),
+    b(&[Key::code(K::Esc)], A::Close, "cancel", true),
+    b(&[Key::Any], A::EditText, "type and edit the note (Enter: new line)", false),
+];

@@ -6,7 +6,6 @@ use crate::app::keymap::Action;
 use crate::app::screens::Screen;
 use crate::app::{App, Effect};
 use crate::model::Value;
-use crate::workflow::is_send_back;
 
 impl App {
     /// Carries out the answer `action` of the top popup.
@@ -16,12 +15,12 @@ impl App {
                 self.recover_answer(action);
                 return Effect::None;
             }
-            // A send-back without a note is refused and the prompt stays, text and all.
-            Some(Popup::Prompt {
-                input,
-                purpose: PromptFor::SendBackNote { .. },
+            // A send-back without a note is refused and the box stays, text and all.
+            Some(Popup::Note {
+                area,
+                required: true,
                 ..
-            }) if action == Action::Accept && input.text().trim().is_empty() => {
+            }) if action == Action::Accept && area.lines().join("").trim().is_empty() => {
                 self.error("A send-back needs a note for the author");
                 return Effect::None;
             }
@@ -82,9 +81,12 @@ impl App {
             (Popup::Prompt { input, purpose, .. }, Action::Accept) => match purpose {
                 PromptFor::ExportPath { selection } => self.export_to(input.text(), &selection),
                 PromptFor::ImportPath => self.import_from(input.text()),
-                PromptFor::SendBackNote { id, to } => self.do_move(&id, &to, Some(input.text())),
             },
             (Popup::Prompt { .. }, _) => self.info("Cancelled"),
+            (Popup::Note { area, id, to, .. }, Action::Accept) => {
+                let note = area.lines().join("\n");
+                self.do_move(&id, &to, Some(note.trim_end()));
+            }
             (
                 Popup::Menu {
                     items,
@@ -158,17 +160,15 @@ impl App {
                     .as_ref()
                     .and_then(|e| e.draft.text("validation_status").map(String::from))
                     .unwrap_or_default();
-                if is_send_back(&from, &code) {
-                    self.popups.push(Popup::Prompt {
-                        title: "Note for the author (why it goes back to draft)".into(),
-                        input: Default::default(),
-                        purpose: PromptFor::SendBackNote { id, to: code },
-                    });
-                } else {
-                    self.do_move(&id, &code, None);
-                }
+                let name = self
+                    .editor
+                    .as_ref()
+                    .map(|e| e.draft.name().to_string())
+                    .unwrap_or_default();
+                self.ask_note(id, &name, &from, &code);
             }
             MenuFor::ExportFormat => self.export_format_chosen(&code),
+            MenuFor::Readiness => self.readiness_chosen(&code),
             MenuFor::Tenant => match self.store.switch_tenant(&code) {
                 Ok(()) => {
                     self.editor = None;

@@ -101,13 +101,28 @@ pub enum Popup {
     Tabs {
         selected: usize,
     },
+    /// A status move waiting for its note: saying yes to it (C-S) is the confirmation. The
+    /// note is optional unless `required` (a send-back).
+    Note {
+        title: String,
+        /// The move as "from → to · persona".
+        detail: String,
+        area: Box<TextArea<'static>>,
+        id: String,
+        to: String,
+        required: bool,
+    },
+    /// What changed, as `diff::text::lines`; `scroll` is the first line shown.
+    Diff {
+        title: String,
+        lines: Vec<String>,
+        scroll: u16,
+    },
 }
 
 /// What a prompt's text is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PromptFor {
-    /// The note of a send-back to draft.
-    SendBackNote { id: String, to: String },
     /// Where to write an export (the extension picks the format).
     ExportPath {
         selection: crate::transfer::Selection,
@@ -125,6 +140,13 @@ pub enum MenuFor {
     Tenant,
     /// The format of the export kept in `App::pending_export`.
     ExportFormat,
+    /// The stored Gen-AI readiness level differs from the computed one at a save.
+    Readiness,
+}
+
+/// The last line a diff view can scroll to (the view wraps lines, so this is an upper bound).
+fn last_line(lines: &[String]) -> u16 {
+    u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX)
 }
 
 /// What a key did to the top popup.
@@ -203,8 +225,16 @@ impl Popup {
             (Popup::Prompt { input, .. }, A::Type | A::EditText) => {
                 input.key(key);
             }
-            (Popup::Text { area, .. }, A::EditText) => {
+            (Popup::Text { area, .. } | Popup::Note { area, .. }, A::EditText) => {
                 area.input(*key);
+            }
+            (Popup::Diff { scroll, .. }, A::Up) => *scroll = scroll.saturating_sub(1),
+            (Popup::Diff { scroll, lines, .. }, A::Down) => {
+                *scroll = (*scroll + 1).min(last_line(lines));
+            }
+            (Popup::Diff { scroll, .. }, A::PageUp) => *scroll = scroll.saturating_sub(10),
+            (Popup::Diff { scroll, lines, .. }, A::PageDown) => {
+                *scroll = (*scroll + 10).min(last_line(lines));
             }
             // These say what was (not) done when they close, so the app answers.
             (Popup::Prompt { .. } | Popup::Conflict | Popup::Recover { .. }, A::Close) => {
@@ -235,7 +265,7 @@ impl Popup {
                 input.paste(text);
                 true
             }
-            Popup::Text { area, .. } => {
+            Popup::Text { area, .. } | Popup::Note { area, .. } => {
                 // The long-text box keeps line breaks (a Windows pair becomes one) and tabs;
                 // other control characters would reach the terminal, so they go.
                 let clean: String = text

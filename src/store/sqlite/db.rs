@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("004_scale", include_str!("../../../schema/004_scale.sql")),
     ("005_rules", include_str!("../../../schema/005_rules.sql")),
     ("006_sync", include_str!("../../../schema/006_sync.sql")),
+    ("007_review", include_str!("../../../schema/007_review.sql")),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".

@@ -12,6 +12,7 @@ mod convert;
 pub mod db;
 mod error;
 mod persona;
+mod review;
 mod rows;
 mod summary;
 mod tenant;
@@ -199,6 +200,18 @@ impl Backend for SqliteBackend {
 
     fn review_queue(&self, s: &Scope<'_>) -> Result<Vec<Summary>> {
         SqliteBackend::review_queue(self, s)
+    }
+
+    fn snapshots(&self, s: &Scope<'_>, id: &str) -> Result<Vec<Option<String>>> {
+        SqliteBackend::snapshots(self, s, id)
+    }
+
+    fn review_events(&self, s: &Scope<'_>, id: &str) -> Result<Vec<super::review::ReviewEvent>> {
+        SqliteBackend::review_events(self, s, id)
+    }
+
+    fn queue_facts(&self, s: &Scope<'_>) -> Result<Vec<super::review::QueueFacts>> {
+        SqliteBackend::queue_facts(self, s)
     }
 
     fn check(&self, s: &Scope<'_>) -> Result<CheckReport> {

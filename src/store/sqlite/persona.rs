@@ -122,7 +122,11 @@ impl SqliteBackend {
                         }
                     }
                     created += 1;
-                    writer.write(&p)?.0
+                    let id = writer.write(&p)?.0;
+                    if p.history.iter().any(|h| h.from_status.is_some()) {
+                        super::review::write_imported_snapshots(tx, &s.tenant.id, &id)?;
+                    }
+                    id
                 }
             };
             bulk.written(tx, &id)?;
@@ -309,6 +313,8 @@ fn write(
     }
 
     let mut status_moved = true;
+    // (status, snapshot before the write) of a validated or published persona being saved.
+    let mut edited_after_validation = None;
     let id = match &p.id {
         None => {
             let id = new_id();
@@ -358,6 +364,10 @@ fn write(
                 p.text("validation_status").unwrap_or("draft")
             };
             status_moved = new_status != stored_status;
+            if !status_moved && super::review::AFTER_VALIDATION.contains(&stored_status.as_str()) {
+                let before = super::review::snapshot_now(conn, tenant_id, id)?;
+                edited_after_validation = before.map(|b| (stored_status.clone(), b));
+            }
             if status_moved && !crate::workflow::is_allowed(&stored_status, new_status) {
                 return Err(StoreError::MoveNotAllowed {
                     persona: Some(p.name().to_string()),
@@ -395,6 +405,12 @@ fn write(
     }
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
         write_rows(conn, tenant_id, &id, spec, &p.lists[li])?;
+    }
+    if status_moved && p.id.is_some() {
+        super::review::write_snapshot(conn, tenant_id, &id)?;
+    }
+    if let Some((status, before)) = edited_after_validation {
+        super::review::record_edit(conn, tenant_id, user_id, &id, &status, &before)?;
     }
     Ok(id)
 }

@@ -278,8 +278,10 @@ impl SyncState for SqliteBackend {
     ) -> Result<()> {
         let id = p.id.clone().unwrap_or_default();
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let kept = super::review::keep_trail(&tx, &s.tenant.id, &id)?;
         let local = make_room(&tx, s, p)?;
         super::bulk::write_new(&tx, s, &mut std::iter::once(Ok(local)))?;
+        super::review::restore_trail(&tx, &s.tenant.id, &id, &kept)?;
         upsert_base(&tx, &s.tenant.id, &id, snapshot, remote_hash, local_is_base)?;
         clear_conflict(&tx, &s.tenant.id, &id)?;
         tx.commit()?;
@@ -292,10 +294,16 @@ impl SyncState for SqliteBackend {
         }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut personas = Vec::with_capacity(items.len());
+        let mut kept = Vec::with_capacity(items.len());
         for (p, _, _) in items {
+            let id = p.id.clone().unwrap_or_default();
+            kept.push((super::review::keep_trail(&tx, &s.tenant.id, &id)?, id));
             personas.push(Ok(make_room(&tx, s, p)?));
         }
         super::bulk::write_new(&tx, s, &mut personas.into_iter())?;
+        for (trail, id) in &kept {
+            super::review::restore_trail(&tx, &s.tenant.id, id, trail)?;
+        }
         // One pass over the tenant for every local hash, rather than one query a persona.
         let local = hashes(&tx, &s.tenant.id, None)?;
         for (p, snapshot, remote_hash) in items {

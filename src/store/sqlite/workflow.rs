@@ -63,6 +63,7 @@ impl SqliteBackend {
         .map_err(|e| super::error::in_table("personas", e))?;
         grant(&tx)?;
         sign_last_move(&tx, id, s.user_id, note)?;
+        super::review::write_snapshot(&tx, &s.tenant.id, id)?;
         revoke(&tx)?;
         tx.commit()?;
         Ok(version + 1)
