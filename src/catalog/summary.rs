@@ -161,3 +161,8 @@ pub static BROWSER_COLUMNS: &[BrowserColumn] = &[
 pub fn browser_columns(wide: bool) -> impl Iterator<Item = &'static BrowserColumn> {
     BROWSER_COLUMNS.iter().filter(move |c| wide || !c.wide_only)
 }
+
+/// A VPANES tier code in the browser's words: "tier_1_ideal" → "tier 1".
+pub fn tier_words(code: &str) -> String {
+    code.split('_').take(2).collect::<Vec<_>>().join(" ")
+}

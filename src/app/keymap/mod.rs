@@ -83,6 +83,8 @@ pub enum Action {
     Discard,
     Reload,
     Overwrite,
+    /// The browser's preview pane on a narrow terminal.
+    TogglePreview,
 }
 
 /// A key, or a class of keys that text entry falls back to.

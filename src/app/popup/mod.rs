@@ -113,8 +113,12 @@ pub enum PromptFor {
 /// What a menu choice does; items are (code, label).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuFor {
-    MoveStatus { id: String },
+    MoveStatus {
+        id: String,
+    },
     Tenant,
+    /// A browser filter's value (empty: any).
+    Facet(crate::store::Facet),
 }
 
 /// What a key did to the top popup.

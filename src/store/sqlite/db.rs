@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("004_scale", include_str!("../../../schema/004_scale.sql")),
     ("005_rules", include_str!("../../../schema/005_rules.sql")),
     ("006_sync", include_str!("../../../schema/006_sync.sql")),
+    (
+        "008_search_narrative",
+        include_str!("../../../schema/008_search_narrative.sql"),
+    ),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".
