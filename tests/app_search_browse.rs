@@ -326,3 +326,17 @@ fn filter_keys_open_a_pick_list_with_counts() {
     keys(&mut app, &["<Enter>"]);
     assert_eq!(app.browser.filter.archetype, None, "any clears the filter");
 }
+
+#[test]
+fn browser_snapshots_at_80_and_160_with_and_without_preview() {
+    let mut app = app();
+    insta::assert_snapshot!("browser_80x24_no_preview", render(&mut app, 80, 24));
+    keys(&mut app, &["p"]);
+    insta::assert_snapshot!("browser_80x24_preview", render(&mut app, 80, 24));
+    keys(&mut app, &["p"]);
+    insta::assert_snapshot!("browser_160x30_preview", render(&mut app, 160, 30));
+    // Searching: where each result matched shows in its own column.
+    keys(&mut app, &["/", "oncology", "<Enter>"]);
+    insta::assert_snapshot!("browser_160x30_search", render(&mut app, 160, 30));
+    insta::assert_snapshot!("browser_80x24_search", render(&mut app, 80, 24));
+}

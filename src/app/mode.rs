@@ -42,6 +42,8 @@ pub enum Mode {
     Recover,
     Prompt,
     Menu,
+    /// The archetype screens' distribution table (the map's other view).
+    Distribution,
 }
 
 impl Mode {
@@ -68,6 +70,7 @@ impl Mode {
         Mode::Recover,
         Mode::Prompt,
         Mode::Menu,
+        Mode::Distribution,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -83,6 +86,7 @@ impl Mode {
                 | Mode::History
                 | Mode::Queue
                 | Mode::Map
+                | Mode::Distribution
         )
     }
 
@@ -111,6 +115,7 @@ impl Mode {
             Mode::Recover => "Recover edits",
             Mode::Prompt => "Prompt",
             Mode::Menu => "Menu",
+            Mode::Distribution => "Archetype distribution",
         }
     }
 }
@@ -152,6 +157,7 @@ impl App {
             },
             None => match self.screen {
                 Screen::Queue => Mode::Queue,
+                Screen::Map if self.map.show_distribution => Mode::Distribution,
                 Screen::Map => Mode::Map,
                 Screen::Browser if self.browser.searching => Mode::Search,
                 Screen::Browser if self.browser.filter.deleted => Mode::Trash,

@@ -17,6 +17,9 @@ use crate::model::escape::terminal_line;
 use crate::store::SearchHit;
 use crate::store::query::{MATCH_END, MATCH_START};
 
+/// Columns that give way on a narrow table after the `wide_only` ones, first to last.
+const LAST_TO_GO: &[&str] = &["function_name", "archetype"];
+
 /// The preview pane's width beside the table.
 const PREVIEW_WIDTH: u16 = 38;
 
@@ -218,8 +221,9 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The columns that fit `room` (indexes into `cols`): the catalog's `wide_only` columns give
-/// way from the right (updated, seniority, then title) until each fill column has its whole
-/// text or at least `MIN_FILL` cells: dropping a column beats cutting every name.
+/// way from the right (updated, seniority, then title), then function and archetype (which
+/// the preview shows), until each fill column has its whole text or at least `MIN_FILL`
+/// cells: dropping a column beats cutting every name.
 fn shown_columns(cols: &[Col], natural: &[u16], room: u16) -> Vec<usize> {
     const MIN_FILL: u16 = 20;
     const MIN_MATCHED: u16 = 44;
@@ -239,9 +243,17 @@ fn shown_columns(cols: &[Col], natural: &[u16], room: u16) -> Vec<usize> {
             .sum::<u32>()
     };
     while need(&shown) > u32::from(room) {
+        let summary = |i: usize, f: &dyn Fn(&BrowserColumn) -> bool| matches!(cols[i], Col::Summary(c) if f(c));
         let optional = shown
             .iter()
-            .rposition(|&i| matches!(cols[i], Col::Summary(c) if c.wide_only));
+            .rposition(|&i| summary(i, &|c| c.wide_only))
+            .or_else(|| {
+                LAST_TO_GO.iter().find_map(|name| {
+                    shown
+                        .iter()
+                        .position(|&i| summary(i, &|c| c.column == *name))
+                })
+            });
         match optional {
             Some(p) => {
                 shown.remove(p);

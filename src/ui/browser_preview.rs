@@ -70,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|t| format!(" · score {t:.2}"))
         .unwrap_or_else(|| " · not scored".to_string());
     l.push(Line::from(vec![
-        key("Tier"),
+        key("VPANES"),
         Span::styled(tier_words(tier), theme::tier(tier)),
         Span::raw(score),
     ]));

@@ -224,6 +224,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Message => popups::MESSAGE,
         Mode::Recover => popups::RECOVER,
         Mode::Menu => popups::MENU,
+        Mode::Distribution => screens::DISTRIBUTION,
     }
 }
 

@@ -90,3 +90,14 @@ pub(super) static MAP: &[Binding] = &[
     b(&[Key::code(K::Esc)], A::Back, "back", true),
     b(&[Key::ch('q')], A::Quit, "quit", false),
 ];
+
+/// The distribution view of the archetype screens: its own keys, so none reaches the hidden map.
+#[rustfmt::skip]
+pub(super) static DISTRIBUTION: &[Binding] = &[
+    b(UP, A::Up, "previous row", false),
+    b(DOWN, A::Down, "next row", false),
+    b(&[Key::code(K::Enter)], A::Open, "show these personas", true),
+    b(&[Key::code(K::Tab)], A::ToggleDistribution, "map / distribution", true),
+    b(&[Key::code(K::Esc)], A::Back, "back", true),
+    b(&[Key::ch('q')], A::Quit, "quit", false),
+];
