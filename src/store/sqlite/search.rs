@@ -162,3 +162,46 @@ impl SqliteBackend {
         crate::store::Interrupter::new(move || handle.interrupt())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreError;
+
+    #[test]
+    fn fts_columns_are_the_tables_in_order() {
+        let b = SqliteBackend::open_in_memory().unwrap();
+        let mut st = b.conn.prepare("PRAGMA table_info(persona_search)").unwrap();
+        let names: Vec<String> = st
+            .query_map([], |r| r.get(1))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(names[..2], ["persona_id", "tenant_id"]);
+        assert_eq!(names[2..], *FTS_COLUMNS);
+    }
+
+    #[test]
+    fn an_interrupted_query_says_so() {
+        let b = SqliteBackend::open_in_memory().unwrap();
+        let stop = b.interrupter();
+        let worker = std::thread::spawn(move || {
+            // Runs until stopped.
+            let r: rusqlite::Result<i64> = b.conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) \
+                 SELECT count(*) FROM c",
+                [],
+                |r| r.get(0),
+            );
+            StoreError::from(r.unwrap_err())
+        });
+        // Stop until it has stopped: a stop before the query starts does nothing.
+        while !worker.is_finished() {
+            stop.interrupt();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let e = worker.join().unwrap();
+        assert!(e.is_interrupted(), "{e}");
+        assert!(!StoreError::Busy.is_interrupted());
+    }
+}
