@@ -340,3 +340,32 @@ fn browser_snapshots_at_80_and_160_with_and_without_preview() {
     insta::assert_snapshot!("browser_160x30_search", render(&mut app, 160, 30));
     insta::assert_snapshot!("browser_80x24_search", render(&mut app, 80, 24));
 }
+
+#[test]
+fn a_sort_or_filter_change_during_a_search_runs_in_the_background_too() {
+    let mut app = demo_copy((120, 30));
+    keys(&mut app, &["/", "oncology", "<Enter>"]);
+    assert!(app.wait_for_search(Duration::from_secs(20)));
+    let n = app.browser.total;
+    keys(&mut app, &["O"]);
+    assert!(
+        app.browser.pending.is_some(),
+        "the reversed search runs on the worker"
+    );
+    assert!(app.wait_for_search(Duration::from_secs(20)));
+    assert!(app.browser.descending);
+    assert_eq!(app.browser.total, n);
+    let names: Vec<String> = app
+        .browser
+        .rows
+        .iter()
+        .map(|r| r.name.to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.reverse();
+    assert_eq!(names, sorted);
+    keys(&mut app, &["s", "<Enter>"]);
+    assert!(app.wait_for_search(Duration::from_secs(20)));
+    assert_eq!(app.browser.total, n, "\"any\" status keeps every match");
+}

@@ -154,6 +154,8 @@ impl App {
             // A restore changes the data; everything else here only the view of it.
             if action == Action::Restore {
                 self.reload_browser();
+            } else if !self.browser.filter.text.trim().is_empty() {
+                self.submit_search();
             } else {
                 self.refilter_browser();
             }

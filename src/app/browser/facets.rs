@@ -31,7 +31,11 @@ impl App {
         facet.set(&mut self.browser.filter, value);
         self.browser.selected = 0;
         self.browser.top = 0;
-        self.refilter_browser();
+        if self.browser.filter.text.trim().is_empty() {
+            self.refilter_browser();
+        } else {
+            self.submit_search();
+        }
     }
 }
 

@@ -13,8 +13,15 @@ impl App {
     /// The search text changed (typed or pasted): filter again from the top, without waiting
     /// for the database.
     pub(in crate::app) fn search_changed(&mut self) {
+        self.browser.filter.text = self.browser.search.text().to_string();
+        self.submit_search();
+    }
+
+    /// Runs the browser's filter from the top, in the background when the store has a file:
+    /// a search keystroke, or a filter or sort change while search text is set (the full-text
+    /// part is what costs).
+    pub(in crate::app) fn submit_search(&mut self) {
         let b = &mut self.browser;
-        b.filter.text = b.search.text().to_string();
         b.selected = 0;
         b.top = 0;
         b.search_seq += 1;

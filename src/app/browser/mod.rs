@@ -74,8 +74,13 @@ impl Browser {
     /// Re-counts and re-reads the window after a filter, sort or search change.
     pub fn refilter(&mut self, store: &Store, viewport: usize) -> Result<()> {
         self.hits.clear();
-        // A search still running is for the filter before this change: its result is dropped.
-        self.pending = None;
+        // A search still running is for the filter before this change: it is stopped and its
+        // result dropped.
+        if self.pending.take().is_some()
+            && let Some(s) = &self.searcher
+        {
+            s.cancel();
+        }
         self.search_seq += 1;
         self.total = store.count(&self.filter)?;
         self.rows.clear();

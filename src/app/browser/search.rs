@@ -126,6 +126,16 @@ impl Searcher {
         self.requests.send(req).is_ok()
     }
 
+    /// Stops the running search, if any: its result is no longer wanted.
+    pub fn cancel(&self) {
+        self.latest.store(0, Ordering::SeqCst);
+        if let Ok(guard) = self.interrupter.lock()
+            && let Some(i) = guard.as_ref()
+        {
+            i.interrupt();
+        }
+    }
+
     /// The newest finished outcome, if any, without waiting.
     pub fn try_take(&self) -> Option<SearchOutcome> {
         self.outcomes.try_iter().last()
