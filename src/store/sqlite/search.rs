@@ -58,8 +58,9 @@ impl SqliteBackend {
             .enumerate()
             .map(|(i, _)| {
                 format!(
-                    " WHEN instr(highlight(persona_search, {c}, char(1), char(2)), char(1)) > 0 THEN {c}",
-                    c = i + 2
+                    " WHEN instr(highlight(persona_search, {c}, char({s}), ''), char({s})) > 0 THEN {c}",
+                    c = i + 2,
+                    s = u32::from(MATCH_START)
                 )
             })
             .collect();
@@ -68,7 +69,7 @@ impl SqliteBackend {
              WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
              AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)"
         );
-        let snip = "SELECT snippet(persona_search, ?4, char(1), char(2), '…', ?5) FROM persona_search \
+        let snip = "SELECT snippet(persona_search, ?4, ?6, ?7, '…', ?5) FROM persona_search \
              WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
              AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)";
         let mut out = Vec::new();
@@ -86,11 +87,17 @@ impl SqliteBackend {
                 continue;
             };
             let snippet: String = self.conn.prepare_cached(snip)?.query_row(
-                params![query, s.tenant.id, id, column, SNIPPET_WORDS],
+                params![
+                    query,
+                    s.tenant.id,
+                    id,
+                    column,
+                    SNIPPET_WORDS,
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string()
+                ],
                 |r| r.get(0),
             )?;
-            debug_assert_eq!(char::from(1u8), MATCH_START);
-            debug_assert_eq!(char::from(2u8), MATCH_END);
             out.push(SearchHit {
                 persona_id: id.clone(),
                 field: field_label(name),
