@@ -127,3 +127,34 @@ fn facet_counts_are_per_value_in_the_tenant_under_the_other_filters() {
     assert_eq!(counts[0].value.as_deref(), Some("LEARNER"));
     assert_eq!(counts[0].count, 1);
 }
+
+#[test]
+fn a_long_narrative_keeps_saves_cheap() {
+    // 100 KB of background story and 30 pain points: each list row written re-indexes the
+    // persona, narrative included. Bounded loosely (a debug build on a shared machine).
+    let mut s = Store::open_in_memory(None, "t").unwrap();
+    let story = "cardiology registry data and outcomes ".repeat(2700);
+    let mut p = persona("Long Story", "long-story", "LEARNER", &story);
+    let spec = persona_studio::catalog::child_index("pain_points").unwrap();
+    for i in 0..30 {
+        let mut row = persona_studio::model::Row::new(&persona_studio::catalog::CHILD_SPECS[spec]);
+        row.values[0] = Value::Text(format!("pain number {i}"));
+        p.lists[spec].push(row);
+    }
+    let started = std::time::Instant::now();
+    let saved = s.save(&p).unwrap();
+    let first = started.elapsed();
+    let mut again = saved.clone();
+    again.set("title", Value::Text("Changed".into()));
+    let started = std::time::Instant::now();
+    s.save(&again).unwrap();
+    let second = started.elapsed();
+    eprintln!("save with 100 KB story and 30 rows: {first:?}; an edit: {second:?}");
+    assert!(first.as_secs_f64() < 5.0, "{first:?}");
+    assert!(second.as_secs_f64() < 1.0, "{second:?}");
+    let f = Filter {
+        text: "registry outcomes".into(),
+        ..Default::default()
+    };
+    assert_eq!(s.count(&f).unwrap(), 1);
+}
