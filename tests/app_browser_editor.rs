@@ -15,7 +15,7 @@ fn browser_snapshot_at_80x24() {
 #[test]
 fn browser_wide_shows_all_columns() {
     let mut app = app();
-    let screen = render(&mut app, 140, 30);
+    let screen = render(&mut app, 200, 30);
     for h in [
         "Name",
         "Title",
@@ -68,10 +68,11 @@ fn search_as_you_type_across_lists_and_escape_clears() {
 }
 
 #[test]
-fn filters_show_as_chips_and_cycle() {
+fn filters_show_as_chips_and_pick() {
     let mut app = app();
     let all = app.browser.total;
-    keys(&mut app, &["a"]);
+    // Each filter key opens a pick-list ("any" first): j Enter picks the first value.
+    keys(&mut app, &["a", "j", "<Enter>"]);
     assert_eq!(app.browser.filter.archetype.as_deref(), Some("AUTOMATOR"));
     assert!(
         app.browser
@@ -80,7 +81,7 @@ fn filters_show_as_chips_and_cycle() {
             .all(|r| r.archetype.as_deref() == Some("AUTOMATOR"))
     );
     assert!(app.browser.total < all);
-    keys(&mut app, &["s"]);
+    keys(&mut app, &["s", "j", "<Enter>"]);
     assert_eq!(app.browser.filter.status.as_deref(), Some("draft"));
     let screen = render(&mut app, 80, 24);
     assert!(
@@ -89,14 +90,14 @@ fn filters_show_as_chips_and_cycle() {
     );
     keys(&mut app, &["c"]);
     assert_eq!(app.browser.total, all);
-    keys(&mut app, &["t"]);
+    keys(&mut app, &["t", "j", "<Enter>"]);
     assert!(
         app.browser
             .rows
             .iter()
             .all(|r| r.priority_tier.as_deref() == Some("tier_1_ideal"))
     );
-    keys(&mut app, &["c", "f"]);
+    keys(&mut app, &["c", "f", "j", "<Enter>"]);
     let f = app
         .browser
         .filter

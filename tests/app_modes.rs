@@ -39,6 +39,7 @@ fn reach(mode: Mode) -> App {
         }
         Mode::Queue => &["v"],
         Mode::Map => &["M"],
+        Mode::Distribution => &["M", "<Tab>"],
         // Scrolled one line, so scrolling up has somewhere to go.
         Mode::Help => &["?", "j"],
         Mode::Palette => &[":"],

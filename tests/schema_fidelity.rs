@@ -1262,11 +1262,19 @@ fn schema_does_not_call_application_functions() {
 fn migrations_run_on_a_plain_connection_without_app_functions() {
     // A bare connection (no registered functions), like the sqlite3 CLI: the schema must
     // apply and its defaults, triggers and views must run.
-    assert_eq!(MIGRATIONS.len(), 7);
+    assert_eq!(MIGRATIONS.len(), 8);
     assert_eq!(MIGRATIONS[6].1, include_str!("../schema/007_review.sql"));
+    assert_eq!(
+        MIGRATIONS[7].1,
+        include_str!("../schema/008_search_narrative.sql")
+    );
     assert_eq!(MIGRATIONS[4].1, include_str!("../schema/005_rules.sql"));
     assert_eq!(MIGRATIONS[3].1, include_str!("../schema/004_scale.sql"));
     assert_eq!(MIGRATIONS[5].1, include_str!("../schema/006_sync.sql"));
+    assert_eq!(
+        MIGRATIONS[6].1,
+        include_str!("../schema/008_search_narrative.sql")
+    );
     assert_eq!(MIGRATIONS[0].1, include_str!("../schema/001_core.sql"));
     assert_eq!(MIGRATIONS[1].1, include_str!("../schema/002_search.sql"));
     assert_eq!(MIGRATIONS[2].1, include_str!("../schema/003_workflow.sql"));

@@ -120,6 +120,7 @@ impl App {
 
     /// After the data changed (save, delete, restore, import, tenant switch).
     pub fn reload_browser(&mut self) {
+        self.browser.wide = self.size.0 >= browser::PREVIEW_MIN_WIDTH;
         let vp = self.viewport();
         if let Err(e) = self.browser.reload(&self.store, vp) {
             self.error(e.to_string());
@@ -128,6 +129,7 @@ impl App {
 
     pub fn on_resize(&mut self, cols: u16, rows: u16) {
         self.size = (cols, rows);
+        self.browser.wide = cols >= browser::PREVIEW_MIN_WIDTH;
         let vp = self.viewport();
         let sel = self.browser.selected;
         if let Err(e) = self.browser.select(&self.store, sel, vp) {
@@ -139,12 +141,14 @@ impl App {
     /// (a search, a sync) may have results to show, None to block until the next event.
     /// Each background job adds its own condition here.
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
-        None
+        None.or(self.search_tick_interval())
     }
 
     /// Called by the terminal loop when `tick_interval` elapsed with no event: takes in what
     /// background work has finished so the next draw shows it. Each job adds its own step.
-    pub fn tick(&mut self) {}
+    pub fn tick(&mut self) {
+        self.search_tick();
+    }
 
     pub fn editing_persona_name(&self) -> Option<&str> {
         self.editor.as_ref().map(|e| e.draft.name())

@@ -48,6 +48,8 @@ pub enum Mode {
     Note,
     /// What changed between two versions of a persona.
     Diff,
+    /// The archetype screens' distribution table (the map's other view).
+    Distribution,
 }
 
 impl Mode {
@@ -77,6 +79,7 @@ impl Mode {
         Mode::TabPick,
         Mode::Note,
         Mode::Diff,
+        Mode::Distribution,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -92,6 +95,7 @@ impl Mode {
                 | Mode::History
                 | Mode::Queue
                 | Mode::Map
+                | Mode::Distribution
         )
     }
 
@@ -123,6 +127,7 @@ impl Mode {
             Mode::TabPick => "Go to tab",
             Mode::Note => "Move with a note",
             Mode::Diff => "What changed",
+            Mode::Distribution => "Archetype distribution",
         }
     }
 }
@@ -167,6 +172,7 @@ impl App {
             },
             None => match self.screen {
                 Screen::Queue => Mode::Queue,
+                Screen::Map if self.map.show_distribution => Mode::Distribution,
                 Screen::Map => Mode::Map,
                 Screen::Browser if self.browser.searching => Mode::Search,
                 Screen::Browser if self.browser.filter.deleted => Mode::Trash,

@@ -71,6 +71,14 @@ impl App {
                 self.map.points = p;
                 self.map.distribution = d;
                 self.map.clamp();
+                self.map.dist_selected = self
+                    .map
+                    .dist_selected
+                    .min(self.map.distribution.len().saturating_sub(1));
+                match self.store.count(&crate::store::Filter::default()) {
+                    Ok(n) => self.map.live = n,
+                    Err(e) => self.error(e.to_string()),
+                }
             }
             (Err(e), _) | (_, Err(e)) => self.error(e.to_string()),
         }

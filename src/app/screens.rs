@@ -34,6 +34,10 @@ pub struct Map {
     pub only_mismatched: bool,
     pub show_distribution: bool,
     pub distribution: Vec<DistributionRow>,
+    /// Index into `distribution`: the distribution view's own selection.
+    pub dist_selected: usize,
+    /// The tenant's live personas (with scores or not), so an empty map says why it is empty.
+    pub live: usize,
 }
 
 /// Where a persona sits on the map: (AI maturity, work complexity), both 0-100.
@@ -162,6 +166,9 @@ impl App {
     }
 
     pub(in crate::app) fn map_action(&mut self, action: Action) -> Effect {
+        if self.map.show_distribution {
+            return self.distribution_action(action);
+        }
         let dir = match action {
             Action::Left => Some(Dir::Left),
             Action::Right => Some(Dir::Right),
@@ -192,6 +199,38 @@ impl App {
                 }
             }
             Action::ToggleDistribution => self.map.show_distribution = !self.map.show_distribution,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// The distribution view's keys: they move its own selection, never the hidden map's.
+    fn distribution_action(&mut self, action: Action) -> Effect {
+        let n = self.map.distribution.len();
+        let sel = &mut self.map.dist_selected;
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Back => {
+                self.screen = Screen::Browser;
+                self.reload_browser();
+            }
+            Action::Up => *sel = sel.saturating_sub(1),
+            Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            Action::ToggleDistribution => self.map.show_distribution = false,
+            // The browser, filtered to the row's archetype and function.
+            Action::Open => {
+                if let Some(r) = self.map.distribution.get(*sel).cloned() {
+                    self.browser.filter = crate::store::Filter {
+                        archetype: r.archetype,
+                        function: r.function_name,
+                        ..Default::default()
+                    };
+                    self.browser.selected = 0;
+                    self.browser.top = 0;
+                    self.screen = Screen::Browser;
+                    self.refilter_browser();
+                }
+            }
             _ => {}
         }
         Effect::None

@@ -200,8 +200,8 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     f("gen_ai_usage_frequency", "Gen-AI usage frequency", TEXT, 5),
     f("gen_ai_primary_use_case", "Primary use case", TEXT, 5),
     // Narrative & background
-    f("background_story", "Background story", LONG, 6),
-    f("a_day_in_the_life", "A day in the life", LONG, 6),
+    f("background_story", "Background story", LONG, 6).searched(),
+    f("a_day_in_the_life", "A day in the life", LONG, 6).searched(),
     // Salary benchmarks
     f("salary_min_usd", "Salary min (USD)", USD, 7),
     f("salary_max_usd", "Salary max (USD)", USD, 7),
@@ -246,7 +246,7 @@ pub static CORE_FIELDS: &[FieldSpec] = &[
     .help("Moves through the review workflow: Enter or m shows the allowed moves"),
     f("validated_by", "Validated by", Kind::Computed, 8),
     f("validated_at", "Validated at", Kind::Computed, 8),
-    f("notes", "Notes", LONG, 8),
+    f("notes", "Notes", LONG, 8).searched(),
     f("is_active", "Active", Kind::Bool, 8).default(Default::Bool(true)),
 ];
 

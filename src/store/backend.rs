@@ -7,7 +7,7 @@
 //! `load`), or keep the tenant, user and lookups (the `Store` holds them and passes a `Scope`).
 
 use super::error::Result;
-use super::query::{Filter, SortKey};
+use super::query::{Facet, FacetCount, Filter, SearchHit, SortKey};
 use super::types::{CheckReport, DistributionRow, HistoryEntry, Tenant};
 use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
@@ -82,6 +82,23 @@ pub trait Backend {
     fn function_names(&self, s: &Scope<'_>) -> Result<Vec<String>>;
     fn distribution(&self, s: &Scope<'_>) -> Result<Vec<DistributionRow>>;
     fn map_points(&self, s: &Scope<'_>) -> Result<Vec<Summary>>;
+    /// Where a search matched each of the given personas (see `SearchHit`).
+    fn search_hits(&self, s: &Scope<'_>, text: &str, ids: &[String]) -> Result<Vec<SearchHit>>;
+    /// Each value of a filter and how many personas the other filters select have it.
+    fn facet_counts(&self, s: &Scope<'_>, facet: Facet, f: &Filter) -> Result<Vec<FacetCount>>;
+    /// Where a persona is in the filtered, sorted list (None: the filter leaves it out).
+    fn position(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+        id: &str,
+    ) -> Result<Option<usize>>;
+    /// A way to stop this backend's running query from another thread, if it has one.
+    fn interrupter(&self) -> Option<super::Interrupter> {
+        None
+    }
 
     // The review workflow.
     fn move_status(

@@ -185,3 +185,17 @@ fn duplicate(table: &str, column: &str, across_tenants: bool) -> String {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// The query was stopped by an `Interrupter` (a newer search replaced it).
+    pub fn is_interrupted(&self) -> bool {
+        match self {
+            StoreError::Database(e) => {
+                e.downcast_ref::<rusqlite::Error>()
+                    .and_then(rusqlite::Error::sqlite_error_code)
+                    == Some(rusqlite::ErrorCode::OperationInterrupted)
+            }
+            _ => false,
+        }
+    }
+}

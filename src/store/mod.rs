@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub use backend::{Backend, Scope};
 pub use error::{Location, Problem, Result, StoreError};
-pub use query::{Filter, SortKey};
+pub use query::{Facet, FacetCount, Filter, SearchHit, SortKey};
 pub use sqlite::db;
 pub use types::{CheckReport, DistributionRow, HistoryEntry, Tenant};
 pub use validate::validate;
@@ -48,6 +48,26 @@ pub fn check_tenant_key(key: &str) -> Result<()> {
         "tenant key {}: must be 1 to {MAX_TENANT_KEY} lowercase letters (a-z), digits and single dashes, not starting or ending with a dash",
         crate::model::escape::quoted(key)
     )))
+}
+
+/// Stops a store's running query from another thread: the query fails with an error for
+/// which `StoreError::is_interrupted` is true. Stopping when nothing runs does nothing.
+pub struct Interrupter(Box<dyn Fn() + Send + Sync>);
+
+impl Interrupter {
+    pub fn new(f: impl Fn() + Send + Sync + 'static) -> Interrupter {
+        Interrupter(Box::new(f))
+    }
+
+    pub fn interrupt(&self) {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Interrupter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Interrupter")
+    }
 }
 
 /// A database bound to one tenant and one user.
@@ -355,6 +375,34 @@ impl Store {
     /// How many personas match, for the scroll bar and the header.
     pub fn count(&self, f: &Filter) -> Result<usize> {
         self.backend.count(&self.scope(), f)
+    }
+
+    /// Where a search for `text` matched each of `ids` (the tenant's; those that do not
+    /// match are left out).
+    pub fn search_hits(&self, text: &str, ids: &[String]) -> Result<Vec<SearchHit>> {
+        self.backend.search_hits(&self.scope(), text, ids)
+    }
+
+    /// Each value of `facet` and how many personas the rest of `f` selects have it.
+    pub fn facet_counts(&self, facet: Facet, f: &Filter) -> Result<Vec<FacetCount>> {
+        self.backend.facet_counts(&self.scope(), facet, f)
+    }
+
+    /// Where persona `id` is in the filtered, sorted list (None: the filter leaves it out).
+    pub fn position(
+        &self,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+        id: &str,
+    ) -> Result<Option<usize>> {
+        self.backend
+            .position(&self.scope(), f, sort, descending, id)
+    }
+
+    /// Stops this store's running query from another thread (None: it cannot be stopped).
+    pub fn interrupter(&self) -> Option<Interrupter> {
+        self.backend.interrupter()
     }
 
     /// One window of matching personas, sorted.

@@ -45,7 +45,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(chart);
     frame.render_widget(block, chart);
     draw_chart(app, frame.buffer_mut(), inner);
+    if let Some(why) = map_empty(&app.map) {
+        let [_, mid, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(why, theme::warn()))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .centered(),
+            mid,
+        );
+    }
     draw_side(app, frame, side);
+}
+
+/// Why the map shows no point, if it shows none.
+fn map_empty(m: &crate::app::screens::Map) -> Option<String> {
+    if !m.visible().is_empty() {
+        None
+    } else if m.live == 0 {
+        Some("No personas yet: n in the browser adds one, I imports a bundle.".into())
+    } else if m.points.is_empty() {
+        Some(format!(
+            "None of the {} personas has both scores (AI maturity and work complexity).",
+            m.live
+        ))
+    } else {
+        Some("No persona's archetype disagrees with its scores (x shows all).".into())
+    }
 }
 
 /// Column and row of a score pair inside `r`.
@@ -137,10 +167,7 @@ fn draw_side(app: &App, frame: &mut Frame, area: Rect) {
                     .map_or("-".to_string(), crate::catalog::labels::code)
             )));
         }
-        None => l.push(Line::from(Span::styled(
-            "no persona with both scores",
-            theme::dim(),
-        ))),
+        None => l.push(Line::from(Span::styled("nothing selected", theme::dim()))),
     }
     l.push(Line::from(""));
     l.push(Line::from(Span::styled(
@@ -164,6 +191,7 @@ fn draw_side(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_distribution(app: &App, frame: &mut Frame, area: Rect) {
     let rows = &app.map.distribution;
+    let sel = app.map.dist_selected;
     let max_count = rows
         .iter()
         .map(|r| r.persona_count)
@@ -185,11 +213,20 @@ fn draw_distribution(app: &App, frame: &mut Frame, area: Rect) {
     .style(theme::label());
     let body: Vec<Row> = rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let a = r.archetype.clone().unwrap_or_else(|| "(none)".into());
             Row::new(vec![
-                Cell::from(Span::styled(a.clone(), theme::archetype(&a))),
-                Cell::from(r.function_name.clone().unwrap_or_else(|| "(none)".into())),
+                Cell::from(Line::from(vec![
+                    Span::raw(theme::mark(i == sel)),
+                    Span::styled(a.clone(), theme::archetype(&a)),
+                ])),
+                Cell::from(
+                    crate::model::escape::terminal_line(
+                        r.function_name.as_deref().unwrap_or("(none)"),
+                    )
+                    .into_owned(),
+                ),
                 Cell::from(format!(
                     "{} {:>3}",
                     bar(Some(r.persona_count as f64 / max_count * 10.0), 6),
@@ -210,20 +247,31 @@ fn draw_distribution(app: &App, frame: &mut Frame, area: Rect) {
                     None => "—".into(),
                 }),
             ])
-            .style(Style::new())
+            .style(if i == sel {
+                theme::selected()
+            } else {
+                Style::new()
+            })
         })
         .collect();
     let widths = [
-        Constraint::Length(12),
+        Constraint::Length(14),
         Constraint::Fill(1),
         Constraint::Length(10),
         Constraint::Length(14),
         Constraint::Length(14),
         Constraint::Length(13),
     ];
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" v_archetype_distribution — averages per archetype and function ");
+    let empty = if !rows.is_empty() {
+        ""
+    } else if app.map.live == 0 {
+        " — no personas yet (n in the browser adds one)"
+    } else {
+        " — no persona has an archetype yet"
+    };
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " v_archetype_distribution — averages per archetype and function{empty} "
+    ));
     frame.render_widget(
         Table::new(body, widths)
             .header(header)

@@ -1,6 +1,8 @@
 //! Drawing: `view` reads `&App` and never changes it.
 
 mod browser;
+mod browser_preview;
+mod columns;
 mod editor;
 mod form;
 mod hints;

@@ -8,12 +8,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::{fit, theme};
 use crate::app::App;
+use crate::catalog::labels;
 use crate::model::escape::terminal_line;
-
-/// A tier code as the browser's tier cell shows it (`tier_1_ideal` → "tier 1").
-pub fn tier_words(raw: &str) -> String {
-    raw.split('_').take(2).collect::<Vec<_>>().join(" ")
-}
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let q = &app.queue;
@@ -60,7 +56,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let mut cells = vec![
                 Cell::from(format!("{mark}{}", terminal_line(&s.name))),
-                Cell::from(Span::styled(tier_words(&tier), theme::tier(&tier))),
+                Cell::from(Span::styled(labels::code(&tier), theme::tier(&tier))),
                 Cell::from(terminal_line(by).into_owned()),
                 Cell::from(waited),
             ];

@@ -8,6 +8,7 @@ use crate::app::keymap::Action;
 use crate::app::popup::{Pending, Popup};
 use crate::app::{App, Effect};
 use crate::model::Persona;
+use crate::store::Facet;
 
 impl App {
     pub(in crate::app) fn browser_action(&mut self, action: Action) -> Effect {
@@ -88,10 +89,27 @@ impl App {
                 self.browser.search = Input::new(&self.browser.filter.text);
             }
             Action::ClearSearch => self.browser.filter.text.clear(),
-            Action::CycleArchetype => self.browser.cycle_archetype(),
-            Action::CycleStatus => self.browser.cycle_status(),
-            Action::CycleFunction => self.browser.cycle_function(),
-            Action::CycleTier => self.browser.cycle_tier(),
+            // The filter keys open a pick-list with counts; choosing refilters.
+            Action::CycleArchetype
+            | Action::CycleStatus
+            | Action::CycleFunction
+            | Action::CycleTier => {
+                refilter = false;
+                let facet = match action {
+                    Action::CycleArchetype => Facet::Archetype,
+                    Action::CycleStatus => Facet::Status,
+                    Action::CycleFunction => Facet::Function,
+                    _ => Facet::Tier,
+                };
+                self.open_facet(facet);
+            }
+            Action::TogglePreview => {
+                refilter = false;
+                self.browser.preview = !self.browser.preview;
+                if let Err(e) = self.browser.load_preview(&self.store) {
+                    self.error(e.to_string());
+                }
+            }
             Action::ClearFilters => {
                 let deleted = self.browser.filter.deleted;
                 self.browser.filter = crate::store::Filter {
@@ -136,6 +154,8 @@ impl App {
             // A restore changes the data; everything else here only the view of it.
             if action == Action::Restore {
                 self.reload_browser();
+            } else if !self.browser.filter.text.trim().is_empty() {
+                self.submit_search();
             } else {
                 self.refilter_browser();
             }
@@ -160,13 +180,5 @@ impl App {
             _ => return,
         }
         self.search_changed();
-    }
-
-    /// The search text changed (typed or pasted): filter again from the top.
-    pub(in crate::app) fn search_changed(&mut self) {
-        self.browser.filter.text = self.browser.search.text().to_string();
-        self.browser.selected = 0;
-        self.browser.top = 0;
-        self.refilter_browser();
     }
 }

@@ -1,8 +1,10 @@
 //! The persona browser: a filtered, sorted window over the tenant's personas.
 
 mod actions;
+mod facets;
+mod live;
+pub mod search;
 
-use crate::catalog::enums::{ARCHETYPES, PRIORITY_TIERS, VALIDATION_STATUSES};
 use crate::model::Summary;
 use crate::store::{Filter, Result, SortKey, Store};
 
@@ -27,7 +29,33 @@ pub struct Browser {
     pub searching: bool,
     /// The search line; its text is `filter.text` as typed.
     pub search: crate::app::input::Input,
-    pub functions: Vec<String>,
+    /// Where the search matched the personas on screen, by persona id.
+    pub hits: std::collections::HashMap<String, crate::store::SearchHit>,
+    /// The background search (None until the first search of a file database).
+    pub searcher: Option<search::Searcher>,
+    /// The number of the last search request; `pending` while its result is not taken in.
+    pub search_seq: u64,
+    pub pending: Option<u64>,
+    /// The preview pane is shown on a narrow terminal too (`p`).
+    pub preview: bool,
+    /// The terminal is wide enough for the preview pane beside the table.
+    pub wide: bool,
+    /// What the preview shows of the selected persona beyond its summary.
+    pub preview_of: Option<Preview>,
+}
+
+/// Terminal columns from which the preview pane is beside the table without asking.
+pub const PREVIEW_MIN_WIDTH: u16 = 140;
+
+/// The preview's facts that the summary lacks, read from the selected persona.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub id: String,
+    pub one_liner: Option<String>,
+    /// The readiness level the scores imply and the one stored, if any.
+    pub readiness: String,
+    pub readiness_score: f64,
+    pub stored_readiness: Option<String>,
 }
 
 impl Browser {
@@ -39,13 +67,21 @@ impl Browser {
 
     /// Re-counts and re-reads the window after a filter, sort, or data change.
     pub fn reload(&mut self, store: &Store, viewport: usize) -> Result<()> {
-        self.functions = store.function_names()?;
+        self.preview_of = None;
         self.refilter(store, viewport)
     }
 
-    /// Re-counts and re-reads the window after a filter, sort or search change. The function
-    /// names (a DISTINCT over every persona) change only with the data, so they are kept.
+    /// Re-counts and re-reads the window after a filter, sort or search change.
     pub fn refilter(&mut self, store: &Store, viewport: usize) -> Result<()> {
+        self.hits.clear();
+        // A search still running is for the filter before this change: it is stopped and its
+        // result dropped.
+        if self.pending.take().is_some()
+            && let Some(s) = &self.searcher
+        {
+            s.cancel();
+        }
+        self.search_seq += 1;
         self.total = store.count(&self.filter)?;
         self.rows.clear();
         self.window_start = 0;
@@ -72,24 +108,58 @@ impl Browser {
             self.rows = store.summaries(&self.filter, self.sort, self.descending, start, WINDOW)?;
             self.window_start = start;
         }
+        self.fill_hits(store, viewport)?;
+        self.load_preview(store)
+    }
+
+    /// The preview pane is on screen (wide terminal, or `p`).
+    pub fn preview_shown(&self) -> bool {
+        self.preview || self.wide
+    }
+
+    /// Reads the selected persona's preview facts when the pane shows and they are not read.
+    pub fn load_preview(&mut self, store: &Store) -> Result<()> {
+        if !self.preview_shown() {
+            return Ok(());
+        }
+        let Some(id) = self.selected_summary().map(|s| s.id.clone()) else {
+            self.preview_of = None;
+            return Ok(());
+        };
+        if self.preview_of.as_ref().is_some_and(|p| p.id == id) {
+            return Ok(());
+        }
+        let p = store.load(&id)?;
+        let r = p.readiness();
+        self.preview_of = Some(Preview {
+            id,
+            one_liner: p.text("one_liner").map(str::to_string),
+            readiness: r.level.to_string(),
+            readiness_score: r.score,
+            stored_readiness: p.text("gen_ai_readiness_level").map(str::to_string),
+        });
         Ok(())
     }
 
-    pub fn cycle_archetype(&mut self) {
-        self.filter.archetype = cycle(ARCHETYPES, self.filter.archetype.as_deref());
-    }
-
-    pub fn cycle_status(&mut self) {
-        self.filter.status = cycle(VALIDATION_STATUSES, self.filter.status.as_deref());
-    }
-
-    pub fn cycle_tier(&mut self) {
-        self.filter.tier = cycle(PRIORITY_TIERS, self.filter.tier.as_deref());
-    }
-
-    pub fn cycle_function(&mut self) {
-        let names: Vec<&str> = self.functions.iter().map(String::as_str).collect();
-        self.filter.function = cycle(&names, self.filter.function.as_deref());
+    /// Looks up where the search matched the rows on screen that are not known yet.
+    fn fill_hits(&mut self, store: &Store, viewport: usize) -> Result<()> {
+        if self.filter.text.trim().is_empty() {
+            self.hits.clear();
+            return Ok(());
+        }
+        let from = self
+            .top
+            .saturating_sub(self.window_start)
+            .min(self.rows.len());
+        let to = (from + viewport).min(self.rows.len());
+        let missing: Vec<Summary> = self.rows[from..to]
+            .iter()
+            .filter(|r| !self.hits.contains_key(&r.id))
+            .cloned()
+            .collect();
+        self.hits
+            .extend(search::hits_for(store, &self.filter, &missing)?);
+        Ok(())
     }
 
     pub fn next_sort(&mut self) {
@@ -124,14 +194,5 @@ impl Browser {
             }
         }
         out
-    }
-}
-
-/// None → first → ... → last → None.
-fn cycle(options: &[&str], current: Option<&str>) -> Option<String> {
-    match current.and_then(|c| options.iter().position(|o| *o == c)) {
-        None => options.first().map(|s| s.to_string()),
-        Some(i) if i + 1 < options.len() => Some(options[i + 1].to_string()),
-        Some(_) => None,
     }
 }

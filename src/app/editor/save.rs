@@ -43,12 +43,16 @@ impl App {
         match self.store.save(&draft) {
             Ok(p) => {
                 let name = p.name().to_string();
+                let id = p.id.clone();
                 if let Some(ed) = self.editor.as_mut() {
                     ed.saved(p);
                 }
                 self.reload_trail();
                 self.info(format!("Saved \"{name}\""));
                 self.reload_browser();
+                if let Some(id) = id {
+                    self.select_in_browser(&id);
+                }
                 true
             }
             Err(StoreError::Invalid(problems)) => {

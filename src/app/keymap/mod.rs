@@ -93,6 +93,8 @@ pub enum Action {
     WhatChanged,
     /// History: pick the move at the top for a comparison.
     PickMove,
+    /// The browser's preview pane on a narrow terminal.
+    TogglePreview,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -235,6 +237,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::TabPick => popups::TAB_PICK,
         Mode::Note => text::NOTE,
         Mode::Diff => popups::DIFF,
+        Mode::Distribution => screens::DISTRIBUTION,
     }
 }
 

@@ -50,6 +50,7 @@ pub(super) static BROWSER: &[Binding] = &[
     b(&[Key::ch('W')], A::SwitchTenant, "switch tenant", false),
     b(&[Key::ch('E')], A::Export, "export shown personas (json, md, csv)", false),
     b(&[Key::ch('I')], A::Import, "import a JSON bundle", false),
+    b(&[Key::ch('p')], A::TogglePreview, "preview", false),
 ];
 
 #[rustfmt::skip]
@@ -86,6 +87,17 @@ pub(super) static MAP: &[Binding] = &[
     b(DOWN, A::Down, "point below", false),
     b(&[Key::code(K::Enter)], A::Open, "open", true),
     b(&[Key::ch('x')], A::ToggleMismatched, "only mismatched", true),
+    b(&[Key::code(K::Tab)], A::ToggleDistribution, "map / distribution", true),
+    b(&[Key::code(K::Esc)], A::Back, "back", true),
+    b(&[Key::ch('q')], A::Quit, "quit", false),
+];
+
+/// The distribution view of the archetype screens: its own keys, so none reaches the hidden map.
+#[rustfmt::skip]
+pub(super) static DISTRIBUTION: &[Binding] = &[
+    b(UP, A::Up, "previous row", false),
+    b(DOWN, A::Down, "next row", false),
+    b(&[Key::code(K::Enter)], A::Open, "show these personas", true),
     b(&[Key::code(K::Tab)], A::ToggleDistribution, "map / distribution", true),
     b(&[Key::code(K::Esc)], A::Back, "back", true),
     b(&[Key::ch('q')], A::Quit, "quit", false),

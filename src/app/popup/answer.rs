@@ -179,6 +179,7 @@ impl App {
                 }
                 Err(e) => self.error(e.to_string()),
             },
+            MenuFor::Facet(facet) => self.facet_chosen(facet, code),
         }
     }
 

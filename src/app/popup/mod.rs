@@ -142,6 +142,8 @@ pub enum MenuFor {
     ExportFormat,
     /// The stored Gen-AI readiness level differs from the computed one at a save.
     Readiness,
+    /// A browser filter's value (empty: any).
+    Facet(crate::store::Facet),
 }
 
 /// The last line a diff view can scroll to (the view wraps lines, so this is an upper bound).

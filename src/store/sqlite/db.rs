@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("005_rules", include_str!("../../../schema/005_rules.sql")),
     ("006_sync", include_str!("../../../schema/006_sync.sql")),
     ("007_review", include_str!("../../../schema/007_review.sql")),
+    (
+        "008_search_narrative",
+        include_str!("../../../schema/008_search_narrative.sql"),
+    ),
 ];
 
 /// How long a write waits for another editor's transaction before reporting "busy".

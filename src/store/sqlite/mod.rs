@@ -14,6 +14,7 @@ mod error;
 mod persona;
 mod review;
 mod rows;
+mod search;
 mod summary;
 mod tenant;
 mod workflow;
@@ -24,10 +25,11 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use bulk::PER_ROW_TRIGGERS;
+pub use search::FTS_COLUMNS;
 
 use super::backend::{Backend, Scope};
 use super::error::Result;
-use super::query::{Filter, SortKey};
+use super::query::{Facet, FacetCount, Filter, SearchHit, SortKey};
 use super::types::{CheckReport, DistributionRow, HistoryEntry, Tenant};
 use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
@@ -169,6 +171,29 @@ impl Backend for SqliteBackend {
 
     fn function_names(&self, s: &Scope<'_>) -> Result<Vec<String>> {
         SqliteBackend::function_names(self, s)
+    }
+
+    fn search_hits(&self, s: &Scope<'_>, text: &str, ids: &[String]) -> Result<Vec<SearchHit>> {
+        SqliteBackend::search_hits(self, s, text, ids)
+    }
+
+    fn facet_counts(&self, s: &Scope<'_>, facet: Facet, f: &Filter) -> Result<Vec<FacetCount>> {
+        SqliteBackend::facet_counts(self, s, facet, f)
+    }
+
+    fn position(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+        id: &str,
+    ) -> Result<Option<usize>> {
+        SqliteBackend::position(self, s, f, sort, descending, id)
+    }
+
+    fn interrupter(&self) -> Option<super::Interrupter> {
+        Some(SqliteBackend::interrupter(self))
     }
 
     fn distribution(&self, s: &Scope<'_>) -> Result<Vec<DistributionRow>> {

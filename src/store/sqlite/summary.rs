@@ -63,6 +63,21 @@ fn sort_sql(key: SortKey) -> String {
     }
 }
 
+/// The browser's ORDER BY for a sort key and direction (over `personas p` and, for the tier,
+/// the score card `v`).
+pub(super) fn order_sql(sort: SortKey, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    // Name is NOT NULL, so the name order needs no NULLS LAST and the browse index serves
+    // the whole ORDER BY.
+    match sort {
+        SortKey::Name => format!("p.name COLLATE NOCASE {dir}, p.id {dir}"),
+        other => format!(
+            "{} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id",
+            sort_sql(other)
+        ),
+    }
+}
+
 /// `CASE column WHEN 'first' THEN 1 ... END`: a column of a catalog enum sorted in the enum's
 /// order (NULL for any other value). The codes are the catalog's constants, never input.
 pub(super) fn enum_order(column: &str, codes: &[&str]) -> String {
@@ -92,7 +107,7 @@ pub fn fts_query(text: &str) -> Option<String> {
 impl SqliteBackend {
     /// `FROM ... WHERE ...` of the filtered personas. The VPANES join is there only when the
     /// tier filters or sorts, since it costs ~150 ms per count at 100,000 personas.
-    fn filter_sql(
+    pub(super) fn filter_sql(
         &self,
         s: &Scope<'_>,
         f: &Filter,
@@ -125,6 +140,10 @@ impl SqliteBackend {
             sql.push_str(" AND coalesce(v.priority_tier, 'tier_4_low') = 'tier_4_low'");
         } else {
             eq("v.priority_tier", &f.tier, args);
+        }
+        if f.searches_nothing() {
+            // Only symbols typed: nothing to search for, so nothing matches.
+            sql.push_str(" AND 0");
         }
         if let Some(q) = fts_query(&f.text) {
             args.push(Sql::Text(q));
@@ -165,16 +184,7 @@ impl SqliteBackend {
     ) -> Result<Vec<Summary>> {
         let mut args = Vec::new();
         let from = self.filter_sql(s, f, &mut args, sort == SortKey::Tier);
-        let dir = if descending { "DESC" } else { "ASC" };
-        // Name is NOT NULL, so the name order needs no NULLS LAST and the browse index serves
-        // the whole ORDER BY.
-        let order = match sort {
-            SortKey::Name => format!("p.name COLLATE NOCASE {dir}, p.id {dir}"),
-            other => format!(
-                "{} {dir} NULLS LAST, p.name COLLATE NOCASE, p.id",
-                sort_sql(other)
-            ),
-        };
+        let order = order_sql(sort, descending);
         args.push(Sql::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Sql::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();

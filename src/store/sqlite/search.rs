@@ -1,0 +1,214 @@
+//! What the browser asks of the full-text index beyond the filter itself: where a search
+//! matched each shown persona, and the counts behind a filter's pick-list.
+
+use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as Sql};
+
+use super::SqliteBackend;
+use super::summary::{fts_query, order_sql};
+use crate::catalog::CORE_FIELDS;
+use crate::store::Scope;
+use crate::store::error::Result;
+use crate::store::query::{Facet, FacetCount, Filter, MATCH_END, MATCH_START, SearchHit, SortKey};
+
+/// The searchable columns of `persona_search` in table order (008_search_narrative.sql),
+/// after `persona_id` and `tenant_id`: `highlight()` and `snippet()` take a column's index
+/// (a test holds this list to the table).
+pub const FTS_COLUMNS: &[&str] = &[
+    "name",
+    "title",
+    "tagline",
+    "one_liner",
+    "role_name",
+    "function_name",
+    "department_name",
+    "background_story",
+    "a_day_in_the_life",
+    "notes",
+    "lists",
+];
+
+/// Words of context a snippet shows around the match.
+const SNIPPET_WORDS: i64 = 6;
+
+/// How the browser names a column of the index.
+fn field_label(column: &str) -> &'static str {
+    CORE_FIELDS
+        .iter()
+        .find(|f| f.name == column)
+        .map(|f| f.label)
+        .unwrap_or("Lists")
+}
+
+impl SqliteBackend {
+    /// Where `text` matched each of `ids` (the tenant's personas only; an id that does not
+    /// match is left out). One indexed lookup per persona: meant for the rows on screen.
+    pub(super) fn search_hits(
+        &self,
+        s: &Scope<'_>,
+        text: &str,
+        ids: &[String],
+    ) -> Result<Vec<SearchHit>> {
+        let Some(query) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        // The first column whose highlight() holds a mark: CASE stops at the first, so the
+        // long columns are highlighted only when the short ones did not match.
+        let whens: String = FTS_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                format!(
+                    " WHEN instr(highlight(persona_search, {c}, char({s}), ''), char({s})) > 0 THEN {c}",
+                    c = i + 2,
+                    s = u32::from(MATCH_START)
+                )
+            })
+            .collect();
+        let find = format!(
+            "SELECT CASE{whens} END FROM persona_search \
+             WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
+             AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)"
+        );
+        let snip = "SELECT snippet(persona_search, ?4, ?6, ?7, '…', ?5) FROM persona_search \
+             WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
+             AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)";
+        let mut out = Vec::new();
+        for id in ids {
+            let column: Option<Option<i64>> = self
+                .conn
+                .prepare_cached(&find)?
+                .query_row(params![query, s.tenant.id, id], |r| r.get(0))
+                .optional()?;
+            let Some(Some(column)) = column else { continue };
+            let Some(name) = usize::try_from(column - 2)
+                .ok()
+                .and_then(|i| FTS_COLUMNS.get(i))
+            else {
+                continue;
+            };
+            let snippet: String = self.conn.prepare_cached(snip)?.query_row(
+                params![
+                    query,
+                    s.tenant.id,
+                    id,
+                    column,
+                    SNIPPET_WORDS,
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string()
+                ],
+                |r| r.get(0),
+            )?;
+            out.push(SearchHit {
+                persona_id: id.clone(),
+                field: field_label(name),
+                snippet,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many of the personas the other filters select have each value of `facet`, in one
+    /// grouped query over the tenant's personas (a persona without a score card counts in the
+    /// lowest tier, as the tier filter has it).
+    pub(super) fn facet_counts(
+        &self,
+        s: &Scope<'_>,
+        facet: Facet,
+        f: &Filter,
+    ) -> Result<Vec<FacetCount>> {
+        let others = facet.others(f);
+        let mut args: Vec<Sql> = Vec::new();
+        let column = match facet {
+            Facet::Archetype => "p.archetype",
+            Facet::Status => "p.validation_status",
+            Facet::Function => "p.function_name",
+            Facet::Tier => "coalesce(v.priority_tier, 'tier_4_low')",
+        };
+        let from = self.filter_sql(s, &others, &mut args, facet == Facet::Tier);
+        let sql = format!("SELECT {column}, count(*){from} GROUP BY 1 ORDER BY 1");
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| {
+            Ok(FacetCount {
+                value: r.get(0)?,
+                count: r.get::<_, i64>(1)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Where persona `id` is in the filtered, sorted list (0-based), or None when the filter
+    /// leaves it out. One pass over the matches: for finding a persona just saved.
+    pub(super) fn position(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+        id: &str,
+    ) -> Result<Option<usize>> {
+        let mut args: Vec<Sql> = Vec::new();
+        let from = self.filter_sql(s, f, &mut args, sort == SortKey::Tier);
+        args.push(Sql::Text(id.to_string()));
+        let n = args.len();
+        let sql = format!(
+            "SELECT rn FROM (SELECT p.id AS id, row_number() OVER (ORDER BY {}) - 1 AS rn{from})              WHERE id = ?{n}",
+            order_sql(sort, descending)
+        );
+        let rn: Option<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))
+            .optional()?;
+        Ok(rn.map(|r| r as usize))
+    }
+
+    /// Stops the statement running on this connection (from another thread): it fails with
+    /// an "interrupted" error.
+    pub(super) fn interrupter(&self) -> crate::store::Interrupter {
+        let handle = self.conn.get_interrupt_handle();
+        crate::store::Interrupter::new(move || handle.interrupt())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreError;
+
+    #[test]
+    fn fts_columns_are_the_tables_in_order() {
+        let b = SqliteBackend::open_in_memory().unwrap();
+        let mut st = b.conn.prepare("PRAGMA table_info(persona_search)").unwrap();
+        let names: Vec<String> = st
+            .query_map([], |r| r.get(1))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(names[..2], ["persona_id", "tenant_id"]);
+        assert_eq!(names[2..], *FTS_COLUMNS);
+    }
+
+    #[test]
+    fn an_interrupted_query_says_so() {
+        let b = SqliteBackend::open_in_memory().unwrap();
+        let stop = b.interrupter();
+        let worker = std::thread::spawn(move || {
+            // Runs until stopped.
+            let r: rusqlite::Result<i64> = b.conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) \
+                 SELECT count(*) FROM c",
+                [],
+                |r| r.get(0),
+            );
+            StoreError::from(r.unwrap_err())
+        });
+        // Stop until it has stopped: a stop before the query starts does nothing.
+        while !worker.is_finished() {
+            stop.interrupt();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let e = worker.join().unwrap();
+        assert!(e.is_interrupted(), "{e}");
+        assert!(!StoreError::Busy.is_interrupted());
+    }
+}
