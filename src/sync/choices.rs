@@ -140,7 +140,7 @@ mod tests {
             while !whole.conflicts.is_empty() {
                 resolve(&mut whole, 0, side, &mine, &theirs);
             }
-            let each = resolve_each(&m, &vec![Some(side); 4], &mine, &theirs).unwrap();
+            let each = resolve_each(&m, &[Some(side); 4], &mine, &theirs).unwrap();
             assert_eq!(each, whole.merged, "{side:?}");
         }
         let mine_all = resolve_each(&m, &[Some(Side::Mine); 4], &mine, &theirs).unwrap();
