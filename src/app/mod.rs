@@ -13,6 +13,7 @@ pub mod mode;
 pub mod popup;
 mod review;
 pub mod screens;
+pub mod sync;
 mod transfer;
 
 pub use dispatch::palette_matches;
@@ -58,6 +59,8 @@ pub struct App {
     pub size: (u16, u16),
     /// A checked import waiting for the user's yes.
     pub pending_import: Option<crate::transfer::ImportPlan>,
+    /// The team library's sync screen and its background job.
+    pub sync: sync::SyncScreen,
 }
 
 /// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
@@ -79,6 +82,7 @@ impl App {
             status: None,
             size,
             pending_import: None,
+            sync: sync::SyncScreen::default(),
         };
         app.reload_browser();
         app
@@ -131,12 +135,17 @@ impl App {
     /// (a search, a sync) may have results to show, None to block until the next event.
     /// Each background job adds its own condition here.
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        if self.sync.running() {
+            return Some(sync::TICK);
+        }
         None
     }
 
     /// Called by the terminal loop when `tick_interval` elapsed with no event: takes in what
     /// background work has finished so the next draw shows it. Each job adds its own step.
-    pub fn tick(&mut self) {}
+    pub fn tick(&mut self) {
+        self.sync_tick();
+    }
 
     pub fn editing_persona_name(&self) -> Option<&str> {
         self.editor.as_ref().map(|e| e.draft.name())

@@ -42,6 +42,12 @@ pub enum Mode {
     Recover,
     Prompt,
     Menu,
+    /// The team library's sync screen: progress, results, the conflict list.
+    Sync,
+    /// A conflict side by side (base | mine | theirs), choosing a side per part.
+    SyncResolve,
+    /// Typing the remote's password (masked, kept for this session only).
+    SyncPassword,
 }
 
 impl Mode {
@@ -68,6 +74,9 @@ impl Mode {
         Mode::Recover,
         Mode::Prompt,
         Mode::Menu,
+        Mode::Sync,
+        Mode::SyncResolve,
+        Mode::SyncPassword,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -83,6 +92,8 @@ impl Mode {
                 | Mode::History
                 | Mode::Queue
                 | Mode::Map
+                | Mode::Sync
+                | Mode::SyncResolve
         )
     }
 
@@ -111,6 +122,9 @@ impl Mode {
             Mode::Recover => "Recover edits",
             Mode::Prompt => "Prompt",
             Mode::Menu => "Menu",
+            Mode::Sync => "Team library sync",
+            Mode::SyncResolve => "Conflict, side by side",
+            Mode::SyncPassword => "Remote password",
         }
     }
 }
@@ -156,6 +170,7 @@ impl App {
                 Screen::Browser if self.browser.searching => Mode::Search,
                 Screen::Browser if self.browser.filter.deleted => Mode::Trash,
                 Screen::Browser => Mode::Browser,
+                Screen::Sync => self.sync.mode(),
             },
         }
     }

@@ -112,4 +112,9 @@ pub trait Backend {
     fn sync_state(&mut self) -> Option<&mut dyn super::sync_state::SyncState> {
         None
     }
+
+    /// `sync_state` to read only (the browser's marks, drawn from `&Store`).
+    fn sync_state_read(&self) -> Option<&dyn super::sync_state::SyncState> {
+        None
+    }
 }

@@ -28,6 +28,8 @@ pub struct Browser {
     /// The search line; its text is `filter.text` as typed.
     pub search: crate::app::input::Input,
     pub functions: Vec<String>,
+    /// Sync marks (unpushed, in conflict) of the personas in `rows`, read with the window.
+    pub marks: std::collections::HashMap<String, crate::store::sync_state::SyncMark>,
 }
 
 impl Browser {
@@ -71,6 +73,7 @@ impl Browser {
             let start = self.top.saturating_sub(WINDOW / 4);
             self.rows = store.summaries(&self.filter, self.sort, self.descending, start, WINDOW)?;
             self.window_start = start;
+            self.read_marks(store)?;
         }
         Ok(())
     }
@@ -127,5 +130,15 @@ fn cycle(options: &[&str], current: Option<&str>) -> Option<String> {
         None => options.first().map(|s| s.to_string()),
         Some(i) if i + 1 < options.len() => Some(options[i + 1].to_string()),
         Some(_) => None,
+    }
+}
+
+impl Browser {
+    /// The sync marks of the cached window: one query, for the rows read with it. Called when
+    /// the window is read and after a sync or a resolution changed the marks only.
+    pub fn read_marks(&mut self, store: &Store) -> Result<()> {
+        let ids: Vec<String> = self.rows.iter().map(|s| s.id.clone()).collect();
+        self.marks = store.sync_marks(&ids)?;
+        Ok(())
     }
 }

@@ -5,6 +5,7 @@
 mod editor;
 mod popups;
 mod screens;
+mod sync;
 mod text;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -83,6 +84,17 @@ pub enum Action {
     Discard,
     Reload,
     Overwrite,
+    /// The team library's sync screen.
+    SyncScreen,
+    /// Pull, merge and push in the background.
+    StartSync,
+    /// Side-by-side view: keep mine / take theirs for the part in focus, or for every part.
+    ChooseMine,
+    ChooseTheirs,
+    AllMine,
+    AllTheirs,
+    /// Side-by-side view: write the resolved persona.
+    ApplyResolution,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -222,6 +234,9 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Message => popups::MESSAGE,
         Mode::Recover => popups::RECOVER,
         Mode::Menu => popups::MENU,
+        Mode::Sync => sync::SYNC,
+        Mode::SyncResolve => sync::SYNC_RESOLVE,
+        Mode::SyncPassword => sync::SYNC_PASSWORD,
     }
 }
 

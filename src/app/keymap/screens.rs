@@ -50,6 +50,7 @@ pub(super) static BROWSER: &[Binding] = &[
     b(&[Key::ch('W')], A::SwitchTenant, "switch tenant", false),
     b(&[Key::ch('E')], A::Export, "export shown personas (json, md, csv)", false),
     b(&[Key::ch('I')], A::Import, "import a JSON bundle", false),
+    b(&[Key::ch('S')], A::SyncScreen, "sync with the team library", false),
 ];
 
 #[rustfmt::skip]

@@ -14,7 +14,7 @@ use crate::digest::digest;
 use crate::model::{Persona, Value};
 use crate::store::Scope;
 use crate::store::error::Result;
-use crate::store::sync_state::{BaseRecord, Link, SyncState};
+use crate::store::sync_state::{BaseRecord, Link, SyncMark, SyncState};
 
 /// `ps_digest(text)`: the content digest, registered on the connection before a hash query.
 fn register_digest(conn: &Connection) -> Result<()> {
@@ -329,6 +329,11 @@ impl SyncState for SqliteBackend {
             }
             None => clear_conflict(&self.conn, &s.tenant.id, id),
         }
+    }
+
+    fn marks(&self, s: &Scope<'_>, ids: &[String]) -> Result<HashMap<String, SyncMark>> {
+        register_digest(&self.conn)?;
+        super::sync_marks::marks(&self.conn, &s.tenant.id, ids, &hash_expression())
     }
 
     fn user_ids(&self) -> Result<HashMap<String, String>> {
