@@ -55,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             theme::dim(),
         )),
     };
-    frame.render_widget(Paragraph::new(note_text).wrap(Wrap { trim: true }), note);
+    frame.render_widget(Paragraph::new(note_text).wrap(Wrap { trim: false }), note);
 
     if s.remote.is_none() {
         draw_no_remote(frame, body);

@@ -9,6 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{fit, theme};
+use crate::app::Mode;
+use crate::app::keymap::{Action, bindings_for};
 use crate::app::sync::SideBySide;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, Kind};
 use crate::model::escape::terminal_line;
@@ -20,7 +22,8 @@ const MAX_LINES: usize = 6;
 const GUTTER: &str = " │ ";
 
 pub fn draw(view: &SideBySide, frame: &mut Frame, area: Rect) {
-    let [title, header, body] = Layout::vertical([
+    let [title, also, header, body] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
@@ -31,11 +34,15 @@ pub fn draw(view: &SideBySide, frame: &mut Frame, area: Rect) {
         " Conflict · {} · {n} part{} · {} without a choice",
         terminal_line(&view.slug),
         if n == 1 { "" } else { "s" },
-        view.undecided()
+        view.undecided(),
     );
     frame.render_widget(
         Paragraph::new(fit(&head, area.width as usize)).style(theme::title()),
         title,
+    );
+    frame.render_widget(
+        Paragraph::new(fit(&all_keys(), area.width as usize)).style(theme::dim()),
+        also,
     );
     let col = column_width(area.width);
     frame.render_widget(
@@ -72,6 +79,16 @@ pub fn draw(view: &SideBySide, frame: &mut Frame, area: Rect) {
     }
     let lines: Vec<Line> = parts.into_iter().skip(start).flatten().take(h).collect();
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The keys that choose a side for every part, from the keymap (the hint bar has no room).
+fn all_keys() -> String {
+    bindings_for(Mode::SyncResolve)
+        .filter(|b| matches!(b.action, Action::AllMine | Action::AllTheirs))
+        .map(|b| format!("{} {}", b.keys[0].label(), b.label))
+        .fold(" For every part:".to_string(), |acc, k| {
+            format!("{acc}  {k}")
+        })
 }
 
 /// Each of the three columns' width, after the focus mark and two gutters.

@@ -11,7 +11,7 @@ pub const WARN: &str = "⚠";
 pub const UNPUSHED: &str = "↑";
 pub const CONFLICT: &str = "!";
 /// The legend of those marks, where the browser shows them and in its help.
-pub const SYNC_LEGEND: &str = "↑ not pushed yet · ! conflict (S: sync screen)";
+pub const SYNC_LEGEND: &str = "↑ not pushed yet · ! in conflict";
 
 /// The focus glyph of a row or field: shown in snapshots and on monochrome terminals.
 pub fn mark(focused: bool) -> &'static str {

@@ -12,7 +12,8 @@ use persona_studio::sync::driver::Local;
 use persona_studio::sync::{session, snapshot};
 
 /// Links the app's tenant to `url` and puts the persona `slug` in conflict: base as the file
-/// holds it now, mine with `name` changed to "… (mine)", theirs to "… (theirs)".
+/// holds it now; the name ("… (mine)" / "… (theirs)") and the tagline changed on both sides,
+/// the title on theirs only (it merges).
 pub fn local_conflict(app: &mut App, url: &str, slug: &str) {
     session::set_remote(&mut app.store, url, None).expect("link");
     let id = app.store.load_by_slug(slug).expect("persona").id.unwrap();
@@ -27,16 +28,24 @@ pub fn local_conflict(app: &mut App, url: &str, slug: &str) {
     let mut mine = app.store.load(&id).unwrap();
     let name = mine.name().to_string();
     mine.set("name", Value::text(format!("{name} (mine)")));
+    mine.set("tagline", Value::text(MY_TAGLINE));
     app.store.save(&mine).expect("local edit");
     let mut theirs = base.clone();
     theirs.set("name", Value::text(format!("{name} (theirs)")));
-    theirs.set("tagline", Value::text("Changed on the team library"));
+    theirs.set("tagline", Value::text(THEIR_TAGLINE));
+    theirs.set("title", Value::text(THEIR_TITLE));
     let theirs = snapshot::to_json(&theirs).to_string();
     app.store
         .with_sync_state(|st, s| st.set_conflict(s, &id, Some(&theirs)))
         .expect("conflict");
     app.reload_browser();
 }
+
+pub const MY_TAGLINE: &str = "Turns trial data into answers a busy oncologist can use";
+/// Long, with a wide script and a control character, to show wrapping and escaping.
+pub const THEIR_TAGLINE: &str = "Bridges evidence and practice: 研究開発 teams, field medical \
+    and clinicians meet on the data that matters, with\u{1b}[31m no jargon";
+pub const THEIR_TITLE: &str = "Senior MSL, Oncology (team library)";
 
 /// A URL of a stand-in server on 127.0.0.1 that answers every connection with "send your
 /// password in clear" and refuses any password it is sent (SQLSTATE 28P01).

@@ -12,8 +12,8 @@ pub(super) static SYNC: &[Binding] = &[
     b(DOWN, A::Down, "next conflict", false),
     b(TOP, A::Top, "first conflict", false),
     b(BOTTOM, A::Bottom, "last conflict", false),
-    b(&[Key::code(K::Enter)], A::Open, "resolve the conflict side by side", true),
-    b(&[Key::code(K::Esc)], A::Back, "back (a sync goes on)", true),
+    b(&[Key::code(K::Enter)], A::Open, "side by side", true),
+    b(&[Key::code(K::Esc)], A::Back, "back", true),
     b(&[Key::ch('q')], A::Quit, "quit", false),
 ];
 
@@ -21,12 +21,12 @@ pub(super) static SYNC: &[Binding] = &[
 pub(super) static SYNC_RESOLVE: &[Binding] = &[
     b(UP, A::Up, "previous part", false),
     b(DOWN, A::Down, "next part", false),
-    b(&[Key::ch('m'), Key::code(K::Left)], A::ChooseMine, "keep mine", true),
-    b(&[Key::ch('t'), Key::code(K::Right)], A::ChooseTheirs, "take theirs", true),
-    b(&[Key::ch('M')], A::AllMine, "all mine", true),
-    b(&[Key::ch('T')], A::AllTheirs, "all theirs", true),
+    b(&[Key::ch('m'), Key::code(K::Left)], A::ChooseMine, "mine", true),
+    b(&[Key::ch('t'), Key::code(K::Right)], A::ChooseTheirs, "theirs", true),
+    b(&[Key::ch('M')], A::AllMine, "all mine", false),
+    b(&[Key::ch('T')], A::AllTheirs, "all theirs", false),
     b(&[Key::ch('a'), Key::ctrl('s')], A::ApplyResolution, "apply", true),
-    b(&[Key::code(K::Esc)], A::Back, "back, nothing written", true),
+    b(&[Key::code(K::Esc)], A::Back, "back", true),
 ];
 
 #[rustfmt::skip]
