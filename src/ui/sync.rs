@@ -114,15 +114,17 @@ fn draw_no_remote(frame: &mut Frame, area: Rect) {
 
 fn draw_results(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2) as usize;
+    let room = usize::from(area.height.saturating_sub(2)).max(1);
     let mut lines = Vec::new();
     if let Some(r) = &app.sync.last {
+        // What needs a person first (errors, conflicts), then what simply happened.
+        let mut shown: Vec<(u8, Line)> = Vec::new();
         for (_, slug, o) in &r.personas {
-            let (word, style, detail) = match o {
+            let (rank, word, style, detail) = match o {
                 Outcome::Unchanged | Outcome::Skipped(_) => continue,
-                Outcome::Pushed => ("pushed", theme::ok(), String::new()),
-                Outcome::Pulled => ("pulled", theme::ok(), String::new()),
-                Outcome::Merged => ("merged", theme::ok(), String::new()),
+                Outcome::Failed(e) => (0, "error", theme::error(), format!(": {e}")),
                 Outcome::Conflicts(cs) => (
+                    1,
                     "conflict",
                     theme::warn(),
                     format!(
@@ -131,14 +133,27 @@ fn draw_results(app: &App, frame: &mut Frame, area: Rect) {
                         if cs.len() == 1 { "" } else { "s" }
                     ),
                 ),
-                Outcome::Failed(e) => ("error", theme::error(), format!(": {e}")),
+                Outcome::Merged => (2, "merged", theme::ok(), String::new()),
+                Outcome::Pulled => (3, "pulled", theme::ok(), String::new()),
+                Outcome::Pushed => (4, "pushed", theme::ok(), String::new()),
             };
             let text = format!(
                 " {word:<9}{}{}",
                 terminal_line(slug),
                 terminal_line(&detail)
             );
-            lines.push(Line::from(Span::styled(fit(&text, width), style)));
+            shown.push((rank, Line::from(Span::styled(fit(&text, width), style))));
+        }
+        shown.sort_by_key(|(rank, _)| *rank);
+        let total = shown.len();
+        if total > room {
+            lines.extend(shown.into_iter().take(room - 1).map(|(_, l)| l));
+            lines.push(Line::from(Span::styled(
+                format!(" … and {} more", total - (room - 1)),
+                theme::dim(),
+            )));
+        } else {
+            lines.extend(shown.into_iter().map(|(_, l)| l));
         }
         if lines.is_empty() {
             lines.push(Line::from(Span::styled(
