@@ -247,3 +247,34 @@ fn snapshots_of_the_sync_screen_and_the_side_by_side_view() {
         insta::assert_snapshot!(format!("side_by_side_{w}x{h}"), render(&mut app, w, h));
     }
 }
+
+#[test]
+fn every_sync_view_survives_odd_sizes() {
+    let mut app = conflicted();
+    let views: &[&[&str]] = &[&["S"], &["<Enter>"], &["m", "j"]];
+    let sizes = [
+        (20, 5),
+        (21, 6),
+        (33, 9),
+        (47, 12),
+        (80, 7),
+        (200, 60),
+        (300, 4),
+    ];
+    for script in views {
+        keys(&mut app, script);
+        for (w, h) in sizes {
+            let shown = render(&mut app, w, h);
+            assert_eq!(shown.lines().count(), usize::from(h));
+        }
+    }
+    // And the password prompt with some text in it.
+    keys(&mut app, &["<Esc>", "<Esc>"]);
+    app.sync.asking = Some(persona_studio::app::input::Input::new("secret"));
+    keys(&mut app, &["S"]);
+    assert_eq!(app.mode(), Mode::SyncPassword);
+    for (w, h) in sizes {
+        let shown = render(&mut app, w, h);
+        assert!(!shown.contains("secret"));
+    }
+}
