@@ -20,18 +20,19 @@ pub(super) fn marks(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    // The page's ids as one JSON array parameter: one statement whatever the page size.
+    // The page's ids as one JSON array parameter: one statement whatever the page size. The
+    // loop starts from them (CROSS JOIN fixes the order): starting from the tenant's personas
+    // and testing each against the page scanned all of them, 75 ms at 20,000 personas.
     let ids_json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     let sql = format!(
         "SELECT p.id, \
            (b.persona_id IS NULL OR b.local_hash <> {hash}) AS unpushed, \
            (c.persona_id IS NOT NULL) AS conflict \
-         FROM personas p \
+         FROM json_each(?2) j \
+         CROSS JOIN personas p ON p.id = j.value AND p.tenant_id = ?1 \
          LEFT JOIN sync_bases b ON b.tenant_id = p.tenant_id AND b.persona_id = p.id \
          LEFT JOIN sync_conflicts c ON c.tenant_id = p.tenant_id AND c.persona_id = p.id \
-         WHERE p.tenant_id = ?1 \
-           AND p.id IN (SELECT value FROM json_each(?2)) \
-           AND EXISTS (SELECT 1 FROM sync_remotes r WHERE r.tenant_id = ?1)"
+         WHERE EXISTS (SELECT 1 FROM sync_remotes r WHERE r.tenant_id = ?1)"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![tenant, ids_json], |r| {
