@@ -278,3 +278,68 @@ fn every_sync_view_survives_odd_sizes() {
         assert!(!shown.contains("secret"));
     }
 }
+
+#[test]
+fn a_list_row_and_the_status_in_conflict_are_shown_and_resolved_part_by_part() {
+    use persona_studio::catalog::{CHILD_SPECS, Kind, child_index};
+    use persona_studio::model::Value;
+    use persona_studio::sync::driver::Local;
+    use persona_studio::sync::{session, snapshot};
+
+    let mut app = demo_copy((120, 30));
+    session::set_remote(&mut app.store, URL, None).unwrap();
+    let id = app.store.load_by_slug(SLUG).unwrap().id.unwrap();
+    let base = Local::load(&mut app.store, std::slice::from_ref(&id))
+        .unwrap()
+        .pop()
+        .unwrap();
+    let snap = snapshot::to_json(&base).to_string();
+    app.store
+        .with_sync_state(|st, s| st.set_base(s, &id, &snap, "h"))
+        .unwrap();
+    let list = child_index("pain_points").unwrap();
+    assert!(
+        !base.lists[list].is_empty(),
+        "the demo persona has pain points"
+    );
+    let col = CHILD_SPECS[list]
+        .fields
+        .iter()
+        .position(|f| matches!(f.kind, Kind::Text | Kind::LongText))
+        .unwrap();
+    let mut mine = app.store.load(&id).unwrap();
+    mine.lists[list][0].values[col] = Value::text("My wording of the pain");
+    app.store.save(&mine).unwrap();
+    app.store.move_status(&id, "archived", None, None).unwrap();
+    let mut theirs = base.clone();
+    theirs.lists[list][0].values[col] = Value::text("Their wording of the pain");
+    theirs.set("validation_status", Value::text("validated"));
+    let theirs = snapshot::to_json(&theirs).to_string();
+    app.store
+        .with_sync_state(|st, s| st.set_conflict(s, &id, Some(&theirs)))
+        .unwrap();
+
+    keys(&mut app, &["S", "<Enter>"]);
+    assert_eq!(app.mode(), Mode::SyncResolve);
+    let view = render(&mut app, 160, 40);
+    for want in [
+        "Pain points row",
+        "My wording of the pain",
+        "Their wording of the pain",
+        "Validation status",
+        "archived",
+        "validated",
+    ] {
+        assert!(view.contains(want), "{want}:\n{view}");
+    }
+    // Theirs for the row, mine for the status.
+    keys(&mut app, &["t", "m", "a"]);
+    assert_eq!(app.mode(), Mode::Sync, "{:?}", app.status);
+    let p = app.store.load(&id).unwrap();
+    assert_eq!(
+        p.lists[list][0].values[col],
+        Value::text("Their wording of the pain")
+    );
+    assert_eq!(p.text("validation_status"), Some("archived"));
+    assert!(app.sync.conflicts.is_empty());
+}
