@@ -85,4 +85,9 @@ pub trait SyncState {
     /// has no remote (nothing is "unpushed" without a team library). Personas with no mark are
     /// left out.
     fn marks(&self, s: &Scope<'_>, ids: &[String]) -> Result<HashMap<String, SyncMark>>;
+
+    /// The base of one persona (`bases` reads every snapshot of the tenant: too much for one).
+    fn base_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<BaseRecord>>;
+    /// Their version of one persona in conflict, if it is in conflict.
+    fn conflict_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<String>>;
 }

@@ -21,7 +21,7 @@ pub struct Sides {
 
 /// The base, mine and theirs of persona `id` in conflict; None when it has no conflict.
 pub fn sides(store: &mut Store, id: &str) -> Result<Option<Sides>, StoreError> {
-    let Some(theirs) = store.with_sync_state(|st, s| st.conflicts(s))?.remove(id) else {
+    let Some(theirs) = store.with_sync_state(|st, s| st.conflict_of(s, id))? else {
         return Ok(None);
     };
     let parse = |t: &str| -> Persona {
@@ -31,8 +31,7 @@ pub fn sides(store: &mut Store, id: &str) -> Result<Option<Sides>, StoreError> {
     };
     let theirs = parse(&theirs);
     let base = store
-        .with_sync_state(|st, s| st.bases(s))?
-        .remove(id)
+        .with_sync_state(|st, s| st.base_of(s, id))?
         .map(|b| parse(&b.snapshot))
         .unwrap_or_else(|| super::driver::empty_base(Some(id)));
     let mine = Local::load(store, &[id.to_string()])
