@@ -92,11 +92,34 @@ fn reach(mode: Mode) -> App {
             // Scrolled one line, so scrolling up has somewhere to go.
             &["=", "j"]
         }
+        // A conflict in the file, linked to a server that only asks for a password.
+        Mode::Sync => {
+            let url = common::sync::password_server();
+            common::sync::local_conflict(&mut app, &url, SLUG);
+            &["S"]
+        }
+        Mode::SyncResolve => {
+            let url = common::sync::password_server();
+            common::sync::local_conflict(&mut app, &url, SLUG);
+            &["S", "<Enter>"]
+        }
+        Mode::SyncPassword => {
+            let url = common::sync::password_server();
+            common::sync::local_conflict(&mut app, &url, SLUG);
+            keys(&mut app, &["S", "s"]);
+            common::sync::tick_until(&mut app, "the password prompt", |a| {
+                a.mode() == Mode::SyncPassword
+            });
+            &[]
+        }
     };
     keys(&mut app, script);
     assert_eq!(app.mode(), mode, "the script reaches {mode:?}");
     app
 }
+
+/// A demo persona the sync modes put in conflict.
+const SLUG: &str = "msl-oncology-amara-okafor";
 
 /// Someone else saves the open persona, so the editor's version is stale.
 fn changed_elsewhere(app: &mut App) {

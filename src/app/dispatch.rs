@@ -47,6 +47,7 @@ impl App {
                 self.search_changed();
             }
             Mode::Typing => self.paste_into_field(text),
+            Mode::SyncPassword => self.sync.paste_password(text),
             // Only a field typed into takes a paste: Enter on a toggle or a pick-list field
             // would change it or open a menu instead.
             Mode::Form | Mode::RowForm if self.focused_takes_text() => {
@@ -92,6 +93,10 @@ impl App {
                 self.tab_by_number(key);
                 Effect::None
             }
+            Mode::SyncPassword => {
+                self.password_action(action, key);
+                Effect::None
+            }
             m if m.is_screen() => self.perform(action),
             _ => match self.popups.last_mut().map(|p| p.apply(action, key)) {
                 Some(Outcome::Close) => {
@@ -130,6 +135,7 @@ impl App {
             screens::Screen::Browser => self.browser_action(action),
             screens::Screen::Queue => self.queue_action(action),
             screens::Screen::Map => self.map_action(action),
+            screens::Screen::Sync => self.sync_action(action),
         }
     }
 }

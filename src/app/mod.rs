@@ -13,6 +13,7 @@ pub mod mode;
 pub mod popup;
 mod review;
 pub mod screens;
+pub mod sync;
 pub mod trail;
 mod transfer;
 
@@ -64,6 +65,8 @@ pub struct App {
     pub sidebar: Option<bool>,
     /// An export waiting for its format or a yes to replace the file.
     pub(crate) pending_export: Option<transfer::PendingExport>,
+    /// The team library's sync screen and its background job.
+    pub sync: sync::SyncScreen,
 }
 
 /// Rows of the browser table that fit a terminal of `height` rows: title, chips, table
@@ -87,6 +90,7 @@ impl App {
             pending_import: None,
             sidebar: None,
             pending_export: None,
+            sync: sync::SyncScreen::default(),
         };
         app.reload_browser();
         app
@@ -141,13 +145,17 @@ impl App {
     /// (a search, a sync) may have results to show, None to block until the next event.
     /// Each background job adds its own condition here.
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
-        None.or(self.search_tick_interval())
+        if self.sync.running() {
+            return Some(sync::TICK);
+        }
+        self.search_tick_interval()
     }
 
     /// Called by the terminal loop when `tick_interval` elapsed with no event: takes in what
     /// background work has finished so the next draw shows it. Each job adds its own step.
     pub fn tick(&mut self) {
         self.search_tick();
+        self.sync_tick();
     }
 
     pub fn editing_persona_name(&self) -> Option<&str> {

@@ -50,6 +50,12 @@ pub enum Mode {
     Diff,
     /// The archetype screens' distribution table (the map's other view).
     Distribution,
+    /// The team library's sync screen: progress, results, the conflict list.
+    Sync,
+    /// A conflict side by side (base | mine | theirs), choosing a side per part.
+    SyncResolve,
+    /// Typing the remote's password (masked, kept for this session only).
+    SyncPassword,
 }
 
 impl Mode {
@@ -80,6 +86,9 @@ impl Mode {
         Mode::Note,
         Mode::Diff,
         Mode::Distribution,
+        Mode::Sync,
+        Mode::SyncResolve,
+        Mode::SyncPassword,
     ];
 
     /// A screen (not a popup and not text entry): the global keys (help, palette, Ctrl-C)
@@ -96,6 +105,8 @@ impl Mode {
                 | Mode::Queue
                 | Mode::Map
                 | Mode::Distribution
+                | Mode::Sync
+                | Mode::SyncResolve
         )
     }
 
@@ -128,6 +139,9 @@ impl Mode {
             Mode::Note => "Move with a note",
             Mode::Diff => "What changed",
             Mode::Distribution => "Archetype distribution",
+            Mode::Sync => "Team library sync",
+            Mode::SyncResolve => "Conflict, side by side",
+            Mode::SyncPassword => "Remote password",
         }
     }
 }
@@ -177,6 +191,7 @@ impl App {
                 Screen::Browser if self.browser.searching => Mode::Search,
                 Screen::Browser if self.browser.filter.deleted => Mode::Trash,
                 Screen::Browser => Mode::Browser,
+                Screen::Sync => self.sync.mode(),
             },
         }
     }

@@ -12,6 +12,8 @@ pub enum Screen {
     Browser,
     Queue,
     Map,
+    /// The team library's sync screen (`app::sync`).
+    Sync,
 }
 
 /// pending_review personas, oldest first.

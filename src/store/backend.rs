@@ -141,4 +141,9 @@ pub trait Backend {
     fn queue_facts(&self, _s: &Scope<'_>) -> Result<Vec<super::review::QueueFacts>> {
         Ok(Vec::new())
     }
+
+    /// `sync_state` to read only (the browser's marks, drawn from `&Store`).
+    fn sync_state_read(&self) -> Option<&dyn super::sync_state::SyncState> {
+        None
+    }
 }

@@ -179,6 +179,18 @@ impl Store {
         }
     }
 
+    /// The browser's sync marks for a page of personas (see `SyncState::marks`): empty for a
+    /// backend without team-library state.
+    pub fn sync_marks(
+        &self,
+        ids: &[String],
+    ) -> Result<std::collections::HashMap<String, sync_state::SyncMark>> {
+        match self.backend.sync_state_read() {
+            Some(state) => state.marks(&self.scope(), ids),
+            None => Ok(Default::default()),
+        }
+    }
+
     pub fn tenant(&self) -> &Tenant {
         &self.tenant
     }

@@ -26,6 +26,15 @@ pub struct BaseRecord {
     pub snapshot: String,
 }
 
+/// What the browser marks on a persona of a linked tenant.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SyncMark {
+    /// Changed here since the last sync agreed (or never synced): the next sync pushes it.
+    pub unpushed: bool,
+    /// In conflict with the team library: resolve it on the sync screen.
+    pub conflict: bool,
+}
+
 pub trait SyncState {
     fn link(&self, s: &Scope<'_>) -> Result<Option<Link>>;
     /// Links the tenant to a remote; a different URL or remote tenant than before drops the
@@ -71,4 +80,14 @@ pub trait SyncState {
     fn set_conflict(&mut self, s: &Scope<'_>, id: &str, theirs: Option<&str>) -> Result<()>;
     /// User ids by name, for the history the remote is sent.
     fn user_ids(&self) -> Result<HashMap<String, String>>;
+
+    /// The marks of the personas `ids` (a browser page), in one query; empty when the tenant
+    /// has no remote (nothing is "unpushed" without a team library). Personas with no mark are
+    /// left out.
+    fn marks(&self, s: &Scope<'_>, ids: &[String]) -> Result<HashMap<String, SyncMark>>;
+
+    /// The base of one persona (`bases` reads every snapshot of the tenant: too much for one).
+    fn base_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<BaseRecord>>;
+    /// Their version of one persona in conflict, if it is in conflict.
+    fn conflict_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<String>>;
 }

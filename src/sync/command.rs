@@ -8,11 +8,12 @@ use std::io::Write;
 use clap::Subcommand;
 use serde_json::json;
 
-use super::driver::{Direction, Local, Outcome, Report};
-use super::merge::{Conflict, Side, merge, resolve};
-use super::{session, snapshot};
+use super::driver::{Direction, Outcome, Report};
+use super::merge::{Conflict, Side};
+use super::session;
+use super::settle::sides;
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS};
-use crate::model::{Persona, Value};
+use crate::model::Value;
 use crate::store::postgres::schema::Init;
 use crate::store::{Store, StoreError};
 
@@ -262,29 +263,6 @@ pub fn print_report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     )
 }
 
-/// Mine (as the file holds it now), theirs (as last pulled) and the base, for one conflict.
-fn sides(store: &mut Store, id: &str) -> Result<Option<(Persona, Persona, Persona)>, StoreError> {
-    let Some(theirs) = store.with_sync_state(|st, s| st.conflicts(s))?.remove(id) else {
-        return Ok(None);
-    };
-    let parse = |t: &str| -> Persona {
-        serde_json::from_str(t)
-            .map(|j| snapshot::from_json(&j))
-            .unwrap_or_else(|_| Persona::new_draft())
-    };
-    let theirs = parse(&theirs);
-    let base = store
-        .with_sync_state(|st, s| st.bases(s))?
-        .remove(id)
-        .map(|b| parse(&b.snapshot))
-        .unwrap_or_else(|| super::driver::empty_base(Some(id)));
-    let mine = Local::load(store, &[id.to_string()])
-        .map_err(StoreError::Usage)?
-        .pop()
-        .unwrap_or_else(Persona::new_draft);
-    Ok(Some((base, mine, theirs)))
-}
-
 fn conflicts(store: &mut Store, json: bool, out: &mut dyn Write) -> Result<i32, StoreError> {
     let ids: Vec<String> = store
         .with_sync_state(|st, s| st.conflicts(s))?
@@ -292,11 +270,10 @@ fn conflicts(store: &mut Store, json: bool, out: &mut dyn Write) -> Result<i32, 
         .collect();
     let mut all = Vec::new();
     for id in ids {
-        let Some((base, mine, theirs)) = sides(store, &id)? else {
+        let Some(s) = sides(store, &id)? else {
             continue;
         };
-        let m = merge(&base, &mine, &theirs);
-        all.push((mine.slug().to_string(), id, m.conflicts));
+        all.push((s.mine.slug().to_string(), id, s.merge.conflicts));
     }
     all.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     if json {
@@ -377,22 +354,7 @@ fn conflict_json(c: &Conflict) -> serde_json::Value {
     json!({"path": c.path(), "field": field, "base": b, "mine": m, "theirs": t})
 }
 
-/// Settles the conflict of persona `id` with `side` for every conflicting part (the rest
-/// stays merged). False when it has none.
-pub fn resolve_persona(store: &mut Store, id: &str, side: Side) -> Result<bool, StoreError> {
-    let Some((base, mine, theirs)) = sides(store, id)? else {
-        return Ok(false);
-    };
-    let mut m = merge(&base, &mine, &theirs);
-    while !m.conflicts.is_empty() {
-        resolve(&mut m, 0, side, &mine, &theirs);
-    }
-    // Written here, with theirs as the base and the remote side marked unknown: the next sync
-    // compares the remote with it again and pushes the resolution.
-    let snap = snapshot::to_json(&theirs).to_string();
-    store.with_sync_state(|st, s| st.save_synced(s, &m.merged, &snap, "", false))?;
-    Ok(true)
-}
+pub use super::settle::resolve_persona;
 
 fn resolve_one(
     store: &mut Store,

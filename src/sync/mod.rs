@@ -2,6 +2,7 @@
 //! silently overwriting anyone. `merge` is the pure three-way merge of one persona; the
 //! driver that pulls, merges and pushes through two stores builds on it.
 
+pub mod choices;
 pub mod command;
 pub mod driver;
 pub mod local;
@@ -9,6 +10,7 @@ pub mod merge;
 #[cfg(test)]
 mod merge_tests;
 pub mod session;
+pub mod settle;
 pub mod snapshot;
 
 pub use merge::{Conflict, Merge, Side, merge, resolve};

@@ -162,6 +162,9 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
                     if i == 0 {
                         // The focus mark, so the selection shows without colour too.
                         let mut spans = vec![Span::raw(theme::mark(abs == b.selected))];
+                        if !b.marks.is_empty() {
+                            spans.push(sync_mark(b.marks.get(&s.id)));
+                        }
                         spans.extend(line.spans);
                         Line::from(spans)
                     } else {
@@ -209,9 +212,12 @@ fn draw_table(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("{}/{}", b.selected + 1, b.total)
     };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {pos}{} ", empty_note(b)));
+    if !b.marks.is_empty() {
+        block = block.title_bottom(Line::from(format!(" {} ", theme::SYNC_LEGEND)).right_aligned());
+    }
     let t = Table::new(rows, widths.into_iter().map(Constraint::Length))
         .header(header)
         .block(block)
@@ -323,4 +329,14 @@ fn cell(
         CellKind::Timestamp => Span::raw(raw.get(..16).unwrap_or(raw).replace('T', " ")),
     };
     Line::from(span)
+}
+
+/// The sync mark of a row on a page that has some: conflict wins over unpushed (a conflict is
+/// unpushed too, and what it needs first is a decision).
+fn sync_mark(mark: Option<&crate::store::sync_state::SyncMark>) -> Span<'static> {
+    match mark {
+        Some(m) if m.conflict => Span::styled(format!("{} ", theme::CONFLICT), theme::error()),
+        Some(m) if m.unpushed => Span::styled(format!("{} ", theme::UNPUSHED), theme::warn()),
+        _ => Span::raw("  "),
+    }
 }

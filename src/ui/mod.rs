@@ -11,6 +11,8 @@ mod map;
 mod popup;
 mod queue;
 mod sidebar;
+mod sync;
+mod sync_resolve;
 mod tabs;
 pub mod theme;
 mod trail;
@@ -42,6 +44,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             crate::app::screens::Screen::Browser => browser::draw(app, frame, main),
             crate::app::screens::Screen::Queue => queue::draw(app, frame, main),
             crate::app::screens::Screen::Map => map::draw(app, frame, main),
+            crate::app::screens::Screen::Sync => sync::draw(app, frame, main),
         },
     }
     draw_status(app, frame, status);
@@ -100,14 +103,22 @@ pub fn popup_keys(mode: Mode) -> String {
 
 /// Help overlay lines: every binding of the mode.
 pub fn help_lines(mode: Mode) -> Vec<Line<'static>> {
-    bindings_for(mode)
+    let mut lines: Vec<Line<'static>> = bindings_for(mode)
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!("{:>14}  ", keys_label(b)), theme::key()),
                 Span::raw(b.label),
             ])
         })
-        .collect()
+        .collect();
+    // The browser's marks of a tenant linked to a team library.
+    if mode == Mode::Browser {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>14}  ", "marks"), theme::key()),
+            Span::raw(theme::SYNC_LEGEND),
+        ]));
+    }
+    lines
 }
 
 pub use width::fit;

@@ -7,6 +7,11 @@ pub const FOCUS: &str = "▶ ";
 pub const NO_FOCUS: &str = "  ";
 pub const DIRTY: &str = "●";
 pub const WARN: &str = "⚠";
+/// Browser marks of a linked tenant: changed here and not pushed yet / in conflict.
+pub const UNPUSHED: &str = "↑";
+pub const CONFLICT: &str = "!";
+/// The legend of those marks, where the browser shows them and in its help.
+pub const SYNC_LEGEND: &str = "↑ not pushed yet · ! in conflict";
 
 /// The focus glyph of a row or field: shown in snapshots and on monochrome terminals.
 pub fn mark(focused: bool) -> &'static str {

@@ -2,6 +2,8 @@
 //! and update path as the terminal loop, and rendering into ratatui's `TestBackend`.
 #![allow(dead_code)]
 
+pub mod sync;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use persona_studio::app::{App, Effect};
 use persona_studio::store::Store;

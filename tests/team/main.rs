@@ -5,6 +5,10 @@
 #[path = "../common/pg.rs"]
 mod pg;
 
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app_sync;
 mod remote_persona;
 mod remote_schema;
 mod sync_cli;

@@ -143,6 +143,10 @@ impl App {
                 refilter = false;
                 self.import_prompt();
             }
+            Action::SyncScreen => {
+                refilter = false;
+                self.open_sync();
+            }
             Action::SortNext => self.browser.next_sort(),
             Action::SortReverse => self.browser.descending = !self.browser.descending,
             Action::ToggleTrash => self.browser.filter.deleted = !self.browser.filter.deleted,

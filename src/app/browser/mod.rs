@@ -42,6 +42,8 @@ pub struct Browser {
     pub wide: bool,
     /// What the preview shows of the selected persona beyond its summary.
     pub preview_of: Option<Preview>,
+    /// Sync marks (unpushed, in conflict) of the personas in `rows`, read with the window.
+    pub marks: std::collections::HashMap<String, crate::store::sync_state::SyncMark>,
 }
 
 /// Terminal columns from which the preview pane is beside the table without asking.
@@ -107,6 +109,7 @@ impl Browser {
             let start = self.top.saturating_sub(WINDOW / 4);
             self.rows = store.summaries(&self.filter, self.sort, self.descending, start, WINDOW)?;
             self.window_start = start;
+            self.read_marks(store)?;
         }
         self.fill_hits(store, viewport)?;
         self.load_preview(store)
@@ -194,5 +197,15 @@ impl Browser {
             }
         }
         out
+    }
+}
+
+impl Browser {
+    /// The sync marks of the cached window: one query, for the rows read with it. Called when
+    /// the window is read and after a sync or a resolution changed the marks only.
+    pub fn read_marks(&mut self, store: &Store) -> Result<()> {
+        let ids: Vec<String> = self.rows.iter().map(|s| s.id.clone()).collect();
+        self.marks = store.sync_marks(&ids)?;
+        Ok(())
     }
 }

@@ -122,6 +122,7 @@ impl App {
             Screen::Browser => self.reload_browser(),
             Screen::Queue => self.reload_queue(),
             Screen::Map => self.reload_map(),
+            Screen::Sync => self.reload_browser(),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod editor;
 mod popups;
 mod screens;
+mod sync;
 mod text;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -95,6 +96,17 @@ pub enum Action {
     PickMove,
     /// The browser's preview pane on a narrow terminal.
     TogglePreview,
+    /// The team library's sync screen.
+    SyncScreen,
+    /// Pull, merge and push in the background.
+    StartSync,
+    /// Side-by-side view: keep mine / take theirs for the part in focus, or for every part.
+    ChooseMine,
+    ChooseTheirs,
+    AllMine,
+    AllTheirs,
+    /// Side-by-side view: write the resolved persona.
+    ApplyResolution,
 }
 
 /// A key, or a class of keys that text entry falls back to.
@@ -238,6 +250,9 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Note => text::NOTE,
         Mode::Diff => popups::DIFF,
         Mode::Distribution => screens::DISTRIBUTION,
+        Mode::Sync => sync::SYNC,
+        Mode::SyncResolve => sync::SYNC_RESOLVE,
+        Mode::SyncPassword => sync::SYNC_PASSWORD,
     }
 }
 

@@ -51,6 +51,7 @@ pub(super) static BROWSER: &[Binding] = &[
     b(&[Key::ch('E')], A::Export, "export shown personas (json, md, csv)", false),
     b(&[Key::ch('I')], A::Import, "import a JSON bundle", false),
     b(&[Key::ch('p')], A::TogglePreview, "preview", false),
+    b(&[Key::ch('S')], A::SyncScreen, "sync with the team library", false),
 ];
 
 #[rustfmt::skip]

@@ -54,9 +54,10 @@ pub fn connect(url: &RemoteUrl, password: Option<&str>) -> Result<Client, Remote
 fn is_auth_failure(e: &postgres::Error) -> bool {
     // 28P01 invalid_password, 28000 invalid_authorization_specification; a server that asks
     // for a password the client does not have fails before any SQLSTATE, with this text from
-    // the client crate itself.
+    // the client crate itself. That text is the error's source: its Display says only
+    // "invalid configuration", so matching on `to_string()` never saw it.
     e.code().is_some_and(|c| c.code().starts_with("28"))
-        || e.to_string().contains("password missing")
+        || std::error::Error::source(e).is_some_and(|s| s.to_string().contains("password missing"))
 }
 
 fn tls_config(url: &RemoteUrl) -> Result<ClientConfig, RemoteError> {

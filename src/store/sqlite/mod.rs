@@ -35,6 +35,7 @@ use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
 
 mod sync;
+mod sync_marks;
 
 pub struct SqliteBackend {
     conn: Connection,
@@ -74,6 +75,10 @@ impl SqliteBackend {
 
 impl Backend for SqliteBackend {
     fn sync_state(&mut self) -> Option<&mut dyn crate::store::sync_state::SyncState> {
+        Some(self)
+    }
+
+    fn sync_state_read(&self) -> Option<&dyn crate::store::sync_state::SyncState> {
         Some(self)
     }
 

@@ -14,7 +14,7 @@ use crate::digest::digest;
 use crate::model::{Persona, Value};
 use crate::store::Scope;
 use crate::store::error::Result;
-use crate::store::sync_state::{BaseRecord, Link, SyncState};
+use crate::store::sync_state::{BaseRecord, Link, SyncMark, SyncState};
 
 /// `ps_digest(text)`: the content digest, registered on the connection before a hash query.
 fn register_digest(conn: &Connection) -> Result<()> {
@@ -337,6 +337,40 @@ impl SyncState for SqliteBackend {
             }
             None => clear_conflict(&self.conn, &s.tenant.id, id),
         }
+    }
+
+    fn base_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<BaseRecord>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT local_hash, remote_hash, snapshot FROM sync_bases \
+                 WHERE tenant_id = ?1 AND persona_id = ?2",
+                params![s.tenant.id, id],
+                |r| {
+                    Ok(BaseRecord {
+                        local_hash: r.get(0)?,
+                        remote_hash: r.get(1)?,
+                        snapshot: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn conflict_of(&self, s: &Scope<'_>, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT theirs FROM sync_conflicts WHERE tenant_id = ?1 AND persona_id = ?2",
+                params![s.tenant.id, id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn marks(&self, s: &Scope<'_>, ids: &[String]) -> Result<HashMap<String, SyncMark>> {
+        register_digest(&self.conn)?;
+        super::sync_marks::marks(&self.conn, &s.tenant.id, ids, &hash_expression())
     }
 
     fn user_ids(&self) -> Result<HashMap<String, String>> {
