@@ -119,11 +119,8 @@ pub enum PromptFor {
 /// What a menu choice does; items are (code, label).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuFor {
-    MoveStatus {
-        id: String,
-    },
+    MoveStatus { id: String },
     Tenant,
-    /// The format of the export kept in `App::pending_export`.
     ExportFormat,
 }
 
