@@ -140,6 +140,12 @@ pub fn vpanes_total(scores: [Option<f64>; 6]) -> Option<f64> {
     Some((sum * 10.0).round() / 10.0)
 }
 
+/// The §4.8 total as the card and the sidebar show it: "48.0 / 60", or "incomplete" while a
+/// score is missing.
+pub fn vpanes_total_text(total: Option<f64>) -> String {
+    total.map_or("incomplete".into(), |t| format!("{t:.1} / 60"))
+}
+
 /// §4.8 tier with the design's boundaries 46 / 31 / 16. A NULL total falls to the CASE's ELSE,
 /// `tier_4_low`, exactly as the generated column does.
 pub fn vpanes_tier(total: Option<f64>) -> &'static str {

@@ -121,6 +121,9 @@ fn a_wide_name_never_cuts_the_buttons_of_a_question() {
             screen.contains("[y] yes") && screen.contains("[n] no"),
             "{w}x{h}:\n{screen}"
         );
+        if w == 40 {
+            insta::assert_snapshot!("wide_name_question_40x14", visual(&mut app, w, h));
+        }
     }
 }
 

@@ -98,6 +98,12 @@ fn go_to_tab_from_the_palette() {
     assert_eq!(app.mode(), Mode::TabPick);
     keys(&mut app, &["h"]);
     assert_eq!(tab_name(&app), "Salary");
+    // Help lists the keys, the number keys as one range.
+    keys(&mut app, &["?"]);
+    let help = render(&mut app, 100, 30);
+    assert!(help.contains("0-9  go to tab 1-10"), "{help}");
+    assert!(help.contains("t  go to tab… (overview"), "{help}");
+    assert!(help.contains("b  show/hide the sidebar"), "{help}");
 }
 
 #[test]

@@ -95,7 +95,8 @@ fn home_end_and_word_moves() {
 #[test]
 fn a_long_field_scrolls_on_screen_with_the_cursor_on_it() {
     let mut app = demo_copy((60, 20));
-    keys(&mut app, &["<Enter>"]);
+    // With the sidebar (hidden below 100 columns until b shows it) beside the form.
+    keys(&mut app, &["<Enter>", "b"]);
     focus_field(&mut app, "tagline");
     let long = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     keys(&mut app, &["<Enter>", "<C-u>", long]);

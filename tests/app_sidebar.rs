@@ -57,7 +57,7 @@ fn an_out_of_range_score_shows_as_invalid_and_does_not_count() {
         fill(&mut app, col, v);
     }
     let before = sidebar_text(&screen(&mut app, 120, 40));
-    assert!(before.contains("total 46.0/60"), "{before}");
+    assert!(before.contains("total 46.0 / 60"), "{before}");
     assert!(before.contains("tier 1 ideal"), "{before}");
 
     // 10.5 typed: the form keeps 10.0, its last valid value, beside the error.

@@ -80,7 +80,7 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
         let _ = writeln!(
             out,
             "| VPANES | {} — tier {} |",
-            total.map_or("incomplete".into(), |t| format!("{t:.1} / 60")),
+            rules::vpanes_total_text(total),
             labels::code(rules::vpanes_tier(total))
         );
     }
@@ -144,7 +144,7 @@ pub fn persona_markdown(p: &Persona, lookups: &Lookups) -> String {
             out,
             "{:<10} {} (tier {})\n```\n",
             "Total",
-            total.map_or("incomplete".into(), |t| format!("{t:.1} / 60")),
+            rules::vpanes_total_text(total),
             labels::code(rules::vpanes_tier(total))
         );
     }

@@ -151,13 +151,10 @@ pub fn draw(_app: &App, ed: &Editor, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let total_text = match total {
-        Some(t) => format!("{t:.1}/60"),
-        None if VPANES_COLUMNS.iter().any(|c| live.is_invalid(c)) => {
-            "incomplete (invalid score)".to_string()
-        }
-        None => "incomplete".to_string(),
-    };
+    let mut total_text = rules::vpanes_total_text(total);
+    if total.is_none() && VPANES_COLUMNS.iter().any(|c| live.is_invalid(c)) {
+        total_text.push_str(" (invalid score)");
+    }
     l.push(Line::from(format!(" total {total_text}")));
 
     let status = p.text("validation_status").unwrap_or("draft");

@@ -281,6 +281,12 @@ pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 }
 
 pub fn keys_label(bd: &Binding) -> String {
+    // The ten number keys read as one range rather than ten labels.
+    let digit =
+        |k: &Key| matches!(k, Key::Exact { code: KeyCode::Char(c), .. } if c.is_ascii_digit());
+    if bd.keys.len() == 10 && bd.keys.iter().all(digit) {
+        return "0-9".into();
+    }
     bd.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 

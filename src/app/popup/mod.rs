@@ -134,11 +134,8 @@ pub enum PromptFor {
 /// What a menu choice does; items are (code, label).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuFor {
-    MoveStatus {
-        id: String,
-    },
+    MoveStatus { id: String },
     Tenant,
-    /// The format of the export kept in `App::pending_export`.
     ExportFormat,
     /// The stored Gen-AI readiness level differs from the computed one at a save.
     Readiness,
