@@ -124,6 +124,23 @@ fn diff_since_validation_text_and_json() {
         "{}",
         stdout(&o)
     );
+    // The time of the validation picks the same move as --since validated.
+    let o = run(&db, &["history", &slug, "--json"]);
+    let h: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let at = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["to_status"] == "validated")
+        .unwrap()["changed_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let by_time = run(&db, &["diff", &slug, "--since", &at]);
+    assert_eq!(by_time.status.code(), Some(0), "{}", stderr(&by_time));
+    let by_status = run(&db, &["diff", &slug, "--since", "validated"]);
+    assert_eq!(stdout(&by_time), stdout(&by_status));
     // A time before any move of this persona has nothing to compare with.
     let o = run(&db, &["diff", &slug, "--since", "2000-01-01"]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));

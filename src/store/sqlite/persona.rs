@@ -116,15 +116,18 @@ impl SqliteBackend {
                     }
                     let mut p = p.clone();
                     p.id = None;
+                    // New row ids given here rather than by the writer, so the review
+                    // snapshot below is made from this persona without reading it back.
                     for rows in &mut p.lists {
                         for row in rows {
-                            row.id = None;
+                            row.id = Some(new_id());
                         }
                     }
                     created += 1;
                     let id = writer.write(&p)?.0;
                     if p.history.iter().any(|h| h.from_status.is_some()) {
-                        super::review::write_imported_snapshots(tx, &s.tenant.id, &id)?;
+                        let snapshot = crate::diff::snapshot::to_json(&p);
+                        super::review::write_imported_snapshots(tx, &s.tenant.id, &id, &snapshot)?;
                     }
                     id
                 }
