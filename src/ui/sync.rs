@@ -76,7 +76,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 fn progress_line(app: &App) -> Line<'static> {
     let (done, total) = app.sync.progress;
     let filled = (done.min(total) * BAR).checked_div(total).unwrap_or(0);
-    let state = if app.sync.running() {
+    let state = if app.sync.running() && total == 0 {
+        // Before the first persona: connecting, comparing the hashes of both sides.
+        "connecting and comparing"
+    } else if app.sync.running() {
         "running"
     } else if app.sync.last.is_some() {
         "done"

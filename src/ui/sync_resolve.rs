@@ -302,4 +302,35 @@ mod tests {
         );
         assert!(out[0].contains("\\x1b"));
     }
+
+    #[test]
+    fn a_removed_row_and_a_deletion_say_so_in_their_columns() {
+        let list = crate::catalog::child_index("goals").expect("goals list");
+        let mut row = Row::new(&CHILD_SPECS[list]);
+        row.id = Some("g-1".into());
+        let c = Conflict::Row {
+            list,
+            id: "g-1".into(),
+            base: Some(row.clone()),
+            mine: None,
+            theirs: Some(row),
+        };
+        let [b, m, t] = versions(&c);
+        assert_eq!(m, vec!["(removed)".to_string()]);
+        // A new row holds its defaults, shown as "label: value" lines.
+        assert!(b.iter().all(|l| l.contains(": ")), "{b:?}");
+        assert_eq!(t, b);
+        let d = Conflict::Deleted {
+            deleted_by: Side::Theirs,
+        };
+        assert_eq!(
+            versions(&d),
+            [
+                vec!["kept".to_string()],
+                vec!["edited".into()],
+                vec!["deleted".into()]
+            ]
+        );
+        assert!(label(&d).starts_with("Deleted"));
+    }
 }

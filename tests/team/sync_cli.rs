@@ -285,3 +285,21 @@ fn a_sync_killed_at_random_moments_is_finished_by_the_next_run() {
     }
     eprintln!("{killed} of 4 runs were killed mid-push");
 }
+
+#[test]
+fn a_server_asking_for_a_password_nothing_gives_is_named_as_such() {
+    // The client crate reports "invalid configuration" with "password missing" as its source;
+    // this once fell through as a bare connection error.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("p.db");
+    ok(&cli(&f, "alice", &["init"]));
+    let url = crate::common::sync::password_server();
+    ok(&cli(&f, "alice", &["remote", "set", &url]));
+    let out = cli(&f, "alice", &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("asks for a password") && err.contains("PGPASSWORD"),
+        "{err}"
+    );
+}

@@ -89,6 +89,12 @@ impl App {
     }
 
     fn apply_resolution(&mut self) {
+        // The running sync may be writing this very persona; its result decides what there
+        // is left to resolve.
+        if self.sync.running() {
+            self.error("A sync is running: apply your choices when it has finished");
+            return;
+        }
         let Some(view) = self.sync.resolve.as_mut() else {
             return;
         };
