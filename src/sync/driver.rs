@@ -50,6 +50,8 @@ pub trait Local {
     fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String>;
     /// Records the local persona `p` (just pushed) as the base.
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
+    /// `set_base` for many personas pushed in one remote transaction, in one local one.
+    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String>;
     /// Keeps their version of a persona in conflict; None clears it.
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
     /// User names to local ids, for users the remote does not know yet.
@@ -182,6 +184,8 @@ pub fn run(
         dry_run,
     };
     let mut pulls: Vec<(Persona, String)> = Vec::new();
+    // Personas new to the remote, pushed BATCH at a time; their outcome is settled by `flush`.
+    let mut queue: Vec<(usize, &Persona)> = Vec::new();
     for (n, (id, local_changed, remote_changed)) in plan.into_iter().enumerate() {
         progress(n, total);
         let m = mine.get(&id);
@@ -191,16 +195,18 @@ pub fn run(
             .or_else(|| mine_hash.get(&id).map(|x| x.0.clone()))
             .or_else(|| theirs_hash.get(&id).map(|x| x.0.clone()))
             .unwrap_or_default();
-        let base = |m: &Persona| {
-            bases
-                .get(&id)
-                .and_then(|b| serde_json::from_str(&b.snapshot).ok())
-                .map(|j| snapshot::from_json(&j))
-                .unwrap_or_else(|| empty_base(m.id.as_deref()))
-        };
+        let base = |m: &Persona| base_of(&bases, m);
         let outcome = match (local_changed, remote_changed) {
             (false, false) => Outcome::Unchanged,
             (true, false) => match m {
+                Some(m)
+                    if direction != Direction::Pull
+                        && !dry_run
+                        && !theirs_hash.contains_key(&id) =>
+                {
+                    queue.push((report.len(), m));
+                    Outcome::Pushed
+                }
                 Some(m) if direction != Direction::Pull => {
                     ctx.send(&base(m), m, None, remote_hash_of(&id))
                 }
@@ -227,7 +233,11 @@ pub fn run(
             },
         };
         report.push((id, slug, outcome));
+        if queue.len() >= BATCH {
+            ctx.flush(&mut queue, &mut report, &bases);
+        }
     }
+    ctx.flush(&mut queue, &mut report, &bases);
     if let Err(e) = ctx.local.save_pulled(&pulls) {
         // Nothing of the pull was written (one transaction): say so for each of them.
         for (_, _, o) in report.iter_mut() {
@@ -244,6 +254,15 @@ pub fn run(
     })
 }
 
+/// The base recorded for `m`, or the empty one when both sides never agreed on it.
+fn base_of(bases: &HashMap<String, Base>, m: &Persona) -> Persona {
+    m.id.as_deref()
+        .and_then(|id| bases.get(id))
+        .and_then(|b| serde_json::from_str(&b.snapshot).ok())
+        .map(|j| snapshot::from_json(&j))
+        .unwrap_or_else(|| empty_base(m.id.as_deref()))
+}
+
 /// The base of a persona both sides have but never agreed on (the same bundle imported on two
 /// machines): an empty persona with its id, so equal values merge and different ones conflict.
 pub(crate) fn empty_base(id: Option<&str>) -> Persona {
@@ -252,6 +271,11 @@ pub(crate) fn empty_base(id: Option<&str>) -> Persona {
     b.core = vec![crate::model::Value::Null; b.core.len()];
     b
 }
+
+/// How many personas new to the remote go in one remote transaction. Big enough that the
+/// round trips no longer dominate, small enough that a refused batch, retried one persona at
+/// a time, costs little, and a killed connection loses little work.
+const BATCH: usize = 250;
 
 /// How often a push re-reads a persona that another member changed meanwhile before giving
 /// up for this run (the next run starts afresh).
@@ -346,6 +370,48 @@ impl Ctx<'_> {
         Outcome::Failed(
             "changed on the remote again and again during this sync; run sync again".into(),
         )
+    }
+
+    /// Pushes the queued personas (new to the remote, as this run read it) in one remote
+    /// transaction and records their bases in one local one, after the commit. A batch the
+    /// remote refuses is retried one persona at a time (`send`), so only the persona at fault
+    /// fails; one that someone else pushed meanwhile goes through `send` too, which merges.
+    fn flush(
+        &mut self,
+        queue: &mut Vec<(usize, &Persona)>,
+        report: &mut [(String, String, Outcome)],
+        bases: &HashMap<String, Base>,
+    ) {
+        if queue.is_empty() {
+            return;
+        }
+        let personas: Vec<&Persona> = queue.iter().map(|(_, p)| *p).collect();
+        let batch = remote::push_new(
+            self.client,
+            self.columns,
+            self.tenant,
+            &personas,
+            self.users,
+        );
+        let hashes: HashMap<String, String> = match batch {
+            Ok(b) => b.pushed.into_iter().collect(),
+            Err(_) => HashMap::new(),
+        };
+        let done: Vec<(&Persona, String)> = personas
+            .iter()
+            .filter_map(|p| Some((*p, hashes.get(p.id.as_deref()?)?.clone())))
+            .collect();
+        let saved = self.local.set_bases(&done);
+        for (at, p) in queue.drain(..) {
+            let id = p.id.as_deref().unwrap_or_default();
+            report[at].2 = match (hashes.contains_key(id), &saved) {
+                (true, Ok(())) => Outcome::Pushed,
+                (true, Err(e)) => {
+                    Outcome::Failed(format!("sent, but the local file refused the result: {e}"))
+                }
+                (false, _) => self.send(&base_of(bases, p), p, None, None),
+            };
+        }
     }
 
     /// A pull of a persona changed on both sides: merged here only; the merged version goes

@@ -268,6 +268,19 @@ impl SyncState for SqliteBackend {
         Ok(())
     }
 
+    fn set_bases(&mut self, s: &Scope<'_>, items: &[(String, String, String)]) -> Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        for (id, snapshot, remote_hash) in items {
+            upsert_base(&tx, &s.tenant.id, id, snapshot, remote_hash, true)?;
+            clear_conflict(&tx, &s.tenant.id, id)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     fn save_synced(
         &mut self,
         s: &Scope<'_>,
