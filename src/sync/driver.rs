@@ -114,13 +114,24 @@ pub fn run(
     dry_run: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, RemoteError> {
-    let mine_hash = local.hashes().map_err(RemoteError::Local)?;
-    let bases = local.bases().map_err(RemoteError::Local)?;
-    let theirs_hash: HashMap<String, (String, String)> = remote::hashes(client, tenant)?
+    // The server hashes its side while this process hashes the local file: the two take about
+    // as long, and a sync with nothing changed is little else.
+    let (mine_hash, bases, theirs_hash) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(|| remote::hashes(client, tenant));
+        let mine = local.hashes().map_err(RemoteError::Local);
+        let bases = local.bases().map_err(RemoteError::Local);
+        let theirs = theirs
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (mine, bases, theirs)
+    });
+    let (mine_hash, bases) = (mine_hash?, bases?);
+    let theirs_hash: HashMap<String, (String, String)> = theirs_hash?
         .into_iter()
         .map(|(id, slug, h)| (id, (slug, h)))
         .collect();
     let users = local.user_ids().map_err(RemoteError::Local)?;
+    let renamed = remote::renamed_users(client, &users)?;
     let columns = Columns::load(client)?;
 
     let mut ids: BTreeSet<&String> = mine_hash.keys().chain(theirs_hash.keys()).collect();
@@ -170,6 +181,7 @@ pub fn run(
     } else {
         remote::load(client, tenant, Some(&wanted))?
             .into_iter()
+            .map(|p| local_names(p, &renamed))
             .filter_map(|p| Some((p.id.clone()?, p)))
             .collect()
     };
@@ -181,6 +193,7 @@ pub fn run(
         columns: &columns,
         tenant,
         users: &users,
+        renamed: &renamed,
         dry_run,
     };
     let mut pulls: Vec<(Persona, String)> = Vec::new();
@@ -254,6 +267,25 @@ pub fn run(
     })
 }
 
+/// A persona read from the remote with its users (validator, history authors) under their
+/// local names where the remote knows a local user by id under another name.
+fn local_names(mut p: Persona, renamed: &HashMap<String, String>) -> Persona {
+    if renamed.is_empty() {
+        return p;
+    }
+    if let Some(i) = crate::catalog::core_index("validated_by")
+        && let Some(local) = p.core[i].as_str().and_then(|n| renamed.get(n))
+    {
+        p.core[i] = crate::model::Value::Text(local.clone());
+    }
+    for h in &mut p.history {
+        if let Some(local) = h.changed_by.as_ref().and_then(|n| renamed.get(n)) {
+            h.changed_by = Some(local.clone());
+        }
+    }
+    p
+}
+
 /// The base recorded for `m`, or the empty one when both sides never agreed on it.
 fn base_of(bases: &HashMap<String, Base>, m: &Persona) -> Persona {
     m.id.as_deref()
@@ -288,6 +320,8 @@ struct Ctx<'a> {
     columns: &'a Columns,
     tenant: &'a str,
     users: &'a HashMap<String, String>,
+    /// Remote user names of local users the remote knows by id under another name.
+    renamed: &'a HashMap<String, String>,
     dry_run: bool,
 }
 
@@ -358,7 +392,7 @@ impl Ctx<'_> {
                     let hashes = remote::hash_of(self.client, self.tenant, &id);
                     match (fresh, hashes) {
                         (Ok(mut f), Ok(h)) => {
-                            theirs = f.pop();
+                            theirs = f.pop().map(|p| local_names(p, self.renamed));
                             expected = h;
                         }
                         (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e.to_string()),

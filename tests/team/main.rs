@@ -5,6 +5,7 @@
 #[path = "../common/pg.rs"]
 mod pg;
 
+mod platform_tables;
 mod remote_persona;
 mod remote_schema;
 mod sync_cli;

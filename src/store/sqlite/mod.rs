@@ -32,6 +32,7 @@ use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
 
 mod sync;
+mod sync_load;
 
 pub struct SqliteBackend {
     conn: Connection,

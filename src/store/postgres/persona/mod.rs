@@ -12,7 +12,7 @@ mod read;
 mod write;
 
 pub use batch::{Batch, push_new};
-pub use names::ensure_tenant;
+pub use names::{ensure_tenant, renamed_users};
 pub use read::{hash_of, hashes, load};
 pub use write::{Pushed, push, write};
 
