@@ -17,6 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use postgres::Client;
 
+mod batch;
+mod users;
+
 use super::merge::{Conflict, merge};
 use super::snapshot;
 use crate::model::Persona;
@@ -181,7 +184,7 @@ pub fn run(
     } else {
         remote::load(client, tenant, Some(&wanted))?
             .into_iter()
-            .map(|p| local_names(p, &renamed))
+            .map(|p| users::local_names(p, &renamed))
             .filter_map(|p| Some((p.id.clone()?, p)))
             .collect()
     };
@@ -246,7 +249,7 @@ pub fn run(
             },
         };
         report.push((id, slug, outcome));
-        if queue.len() >= BATCH {
+        if queue.len() >= batch::BATCH {
             ctx.flush(&mut queue, &mut report, &bases);
         }
     }
@@ -267,25 +270,6 @@ pub fn run(
     })
 }
 
-/// A persona read from the remote with its users (validator, history authors) under their
-/// local names where the remote knows a local user by id under another name.
-fn local_names(mut p: Persona, renamed: &HashMap<String, String>) -> Persona {
-    if renamed.is_empty() {
-        return p;
-    }
-    if let Some(i) = crate::catalog::core_index("validated_by")
-        && let Some(local) = p.core[i].as_str().and_then(|n| renamed.get(n))
-    {
-        p.core[i] = crate::model::Value::Text(local.clone());
-    }
-    for h in &mut p.history {
-        if let Some(local) = h.changed_by.as_ref().and_then(|n| renamed.get(n)) {
-            h.changed_by = Some(local.clone());
-        }
-    }
-    p
-}
-
 /// The base recorded for `m`, or the empty one when both sides never agreed on it.
 fn base_of(bases: &HashMap<String, Base>, m: &Persona) -> Persona {
     m.id.as_deref()
@@ -303,11 +287,6 @@ pub(crate) fn empty_base(id: Option<&str>) -> Persona {
     b.core = vec![crate::model::Value::Null; b.core.len()];
     b
 }
-
-/// How many personas new to the remote go in one remote transaction. Big enough that the
-/// round trips no longer dominate, small enough that a refused batch, retried one persona at
-/// a time, costs little, and a killed connection loses little work.
-const BATCH: usize = 250;
 
 /// How often a push re-reads a persona that another member changed meanwhile before giving
 /// up for this run (the next run starts afresh).
@@ -392,7 +371,7 @@ impl Ctx<'_> {
                     let hashes = remote::hash_of(self.client, self.tenant, &id);
                     match (fresh, hashes) {
                         (Ok(mut f), Ok(h)) => {
-                            theirs = f.pop().map(|p| local_names(p, self.renamed));
+                            theirs = f.pop().map(|p| users::local_names(p, self.renamed));
                             expected = h;
                         }
                         (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e.to_string()),
@@ -404,48 +383,6 @@ impl Ctx<'_> {
         Outcome::Failed(
             "changed on the remote again and again during this sync; run sync again".into(),
         )
-    }
-
-    /// Pushes the queued personas (new to the remote, as this run read it) in one remote
-    /// transaction and records their bases in one local one, after the commit. A batch the
-    /// remote refuses is retried one persona at a time (`send`), so only the persona at fault
-    /// fails; one that someone else pushed meanwhile goes through `send` too, which merges.
-    fn flush(
-        &mut self,
-        queue: &mut Vec<(usize, &Persona)>,
-        report: &mut [(String, String, Outcome)],
-        bases: &HashMap<String, Base>,
-    ) {
-        if queue.is_empty() {
-            return;
-        }
-        let personas: Vec<&Persona> = queue.iter().map(|(_, p)| *p).collect();
-        let batch = remote::push_new(
-            self.client,
-            self.columns,
-            self.tenant,
-            &personas,
-            self.users,
-        );
-        let hashes: HashMap<String, String> = match batch {
-            Ok(b) => b.pushed.into_iter().collect(),
-            Err(_) => HashMap::new(),
-        };
-        let done: Vec<(&Persona, String)> = personas
-            .iter()
-            .filter_map(|p| Some((*p, hashes.get(p.id.as_deref()?)?.clone())))
-            .collect();
-        let saved = self.local.set_bases(&done);
-        for (at, p) in queue.drain(..) {
-            let id = p.id.as_deref().unwrap_or_default();
-            report[at].2 = match (hashes.contains_key(id), &saved) {
-                (true, Ok(())) => Outcome::Pushed,
-                (true, Err(e)) => {
-                    Outcome::Failed(format!("sent, but the local file refused the result: {e}"))
-                }
-                (false, _) => self.send(&base_of(bases, p), p, None, None),
-            };
-        }
     }
 
     /// A pull of a persona changed on both sides: merged here only; the merged version goes

@@ -1,4 +1,5 @@
-//! What the remote matches by name: org rows, users, the tenant.
+//! How local names become remote rows: org rows by name, users by id and then by name, the
+//! tenant by key.
 
 use std::collections::HashMap;
 

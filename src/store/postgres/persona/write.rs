@@ -14,8 +14,8 @@ use crate::store::postgres::RemoteError;
 /// Writes one persona (which must have an id, as must its rows) in the caller's transaction:
 /// the core row upserted by id, list rows upserted by id and the ones no longer there
 /// deleted, history entries not yet on the remote appended. Users (the validator, the history's
-/// authors) come by name, as ids are made on each machine: a name the remote has keeps the
-/// remote's id, a new one is created with the local id from `user_ids`.
+/// authors) come by name and are matched as `names::remote_user` says: by the local id from
+/// `user_ids` when the remote knows it, else by name, else created with the local id.
 pub fn write(
     tx: &mut Transaction<'_>,
     columns: &Columns,
