@@ -57,6 +57,9 @@ pub trait SyncState {
         snapshot: &str,
         remote_hash: &str,
     ) -> Result<()>;
+    /// `set_base` for many personas (id, snapshot, remote hash) in one transaction: a push of
+    /// thousands commits the file once a batch rather than once a persona.
+    fn set_bases(&mut self, s: &Scope<'_>, items: &[(String, String, String)]) -> Result<()>;
     /// Writes a persona exactly as given (ids, status, history, trash stamp) in place of the
     /// file's version, records the base and clears its conflict: one transaction. With
     /// `local_is_base` false the written persona is ahead of the base (a merge still to be

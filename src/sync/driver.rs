@@ -17,6 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use postgres::Client;
 
+mod batch;
+mod users;
+
 use super::merge::{Conflict, merge};
 use super::snapshot;
 use crate::model::Persona;
@@ -50,6 +53,8 @@ pub trait Local {
     fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String>;
     /// Records the local persona `p` (just pushed) as the base.
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
+    /// `set_base` for many personas pushed in one remote transaction, in one local one.
+    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String>;
     /// Keeps their version of a persona in conflict; None clears it.
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
     /// User names to local ids, for users the remote does not know yet.
@@ -112,13 +117,24 @@ pub fn run(
     dry_run: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, RemoteError> {
-    let mine_hash = local.hashes().map_err(RemoteError::Local)?;
-    let bases = local.bases().map_err(RemoteError::Local)?;
-    let theirs_hash: HashMap<String, (String, String)> = remote::hashes(client, tenant)?
+    // The server hashes its side while this process hashes the local file: the two take about
+    // as long, and a sync with nothing changed is little else.
+    let (mine_hash, bases, theirs_hash) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(|| remote::hashes(client, tenant));
+        let mine = local.hashes().map_err(RemoteError::Local);
+        let bases = local.bases().map_err(RemoteError::Local);
+        let theirs = theirs
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (mine, bases, theirs)
+    });
+    let (mine_hash, bases) = (mine_hash?, bases?);
+    let theirs_hash: HashMap<String, (String, String)> = theirs_hash?
         .into_iter()
         .map(|(id, slug, h)| (id, (slug, h)))
         .collect();
     let users = local.user_ids().map_err(RemoteError::Local)?;
+    let renamed = remote::renamed_users(client, &users)?;
     let columns = Columns::load(client)?;
 
     let mut ids: BTreeSet<&String> = mine_hash.keys().chain(theirs_hash.keys()).collect();
@@ -168,6 +184,7 @@ pub fn run(
     } else {
         remote::load(client, tenant, Some(&wanted))?
             .into_iter()
+            .map(|p| users::local_names(p, &renamed))
             .filter_map(|p| Some((p.id.clone()?, p)))
             .collect()
     };
@@ -179,9 +196,12 @@ pub fn run(
         columns: &columns,
         tenant,
         users: &users,
+        renamed: &renamed,
         dry_run,
     };
     let mut pulls: Vec<(Persona, String)> = Vec::new();
+    // Personas new to the remote, pushed BATCH at a time; their outcome is settled by `flush`.
+    let mut queue: Vec<(usize, &Persona)> = Vec::new();
     for (n, (id, local_changed, remote_changed)) in plan.into_iter().enumerate() {
         progress(n, total);
         let m = mine.get(&id);
@@ -191,16 +211,18 @@ pub fn run(
             .or_else(|| mine_hash.get(&id).map(|x| x.0.clone()))
             .or_else(|| theirs_hash.get(&id).map(|x| x.0.clone()))
             .unwrap_or_default();
-        let base = |m: &Persona| {
-            bases
-                .get(&id)
-                .and_then(|b| serde_json::from_str(&b.snapshot).ok())
-                .map(|j| snapshot::from_json(&j))
-                .unwrap_or_else(|| empty_base(m.id.as_deref()))
-        };
+        let base = |m: &Persona| base_of(&bases, m);
         let outcome = match (local_changed, remote_changed) {
             (false, false) => Outcome::Unchanged,
             (true, false) => match m {
+                Some(m)
+                    if direction != Direction::Pull
+                        && !dry_run
+                        && !theirs_hash.contains_key(&id) =>
+                {
+                    queue.push((report.len(), m));
+                    Outcome::Pushed
+                }
                 Some(m) if direction != Direction::Pull => {
                     ctx.send(&base(m), m, None, remote_hash_of(&id))
                 }
@@ -227,7 +249,11 @@ pub fn run(
             },
         };
         report.push((id, slug, outcome));
+        if queue.len() >= batch::BATCH {
+            ctx.flush(&mut queue, &mut report, &bases);
+        }
     }
+    ctx.flush(&mut queue, &mut report, &bases);
     if let Err(e) = ctx.local.save_pulled(&pulls) {
         // Nothing of the pull was written (one transaction): say so for each of them.
         for (_, _, o) in report.iter_mut() {
@@ -242,6 +268,15 @@ pub fn run(
         personas: report,
         dry_run,
     })
+}
+
+/// The base recorded for `m`, or the empty one when both sides never agreed on it.
+fn base_of(bases: &HashMap<String, Base>, m: &Persona) -> Persona {
+    m.id.as_deref()
+        .and_then(|id| bases.get(id))
+        .and_then(|b| serde_json::from_str(&b.snapshot).ok())
+        .map(|j| snapshot::from_json(&j))
+        .unwrap_or_else(|| empty_base(m.id.as_deref()))
 }
 
 /// The base of a persona both sides have but never agreed on (the same bundle imported on two
@@ -264,6 +299,8 @@ struct Ctx<'a> {
     columns: &'a Columns,
     tenant: &'a str,
     users: &'a HashMap<String, String>,
+    /// Remote user names of local users the remote knows by id under another name.
+    renamed: &'a HashMap<String, String>,
     dry_run: bool,
 }
 
@@ -334,7 +371,7 @@ impl Ctx<'_> {
                     let hashes = remote::hash_of(self.client, self.tenant, &id);
                     match (fresh, hashes) {
                         (Ok(mut f), Ok(h)) => {
-                            theirs = f.pop();
+                            theirs = f.pop().map(|p| users::local_names(p, self.renamed));
                             expected = h;
                         }
                         (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e.to_string()),

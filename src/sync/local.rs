@@ -55,6 +55,15 @@ impl Local for Store {
             .map_err(|e| e.to_string())
     }
 
+    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String> {
+        let items: Vec<(String, String, String)> = items
+            .iter()
+            .map(|(p, h)| (p.id.clone().unwrap_or_default(), json(p), h.clone()))
+            .collect();
+        self.with_sync_state(|st, s| st.set_bases(s, &items))
+            .map_err(|e| e.to_string())
+    }
+
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String> {
         let snap = theirs.map(json);
         self.with_sync_state(|st, s| st.set_conflict(s, id, snap.as_deref()))

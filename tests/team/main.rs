@@ -9,6 +9,7 @@ mod pg;
 mod common;
 
 mod app_sync;
+mod platform_tables;
 mod remote_persona;
 mod remote_schema;
 mod sync_cli;

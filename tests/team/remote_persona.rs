@@ -230,3 +230,55 @@ fn a_tenant_sees_only_its_own_personas() {
     let err = remote::write(&mut tx, &columns, &other, &ps[0], &r.users).unwrap_err();
     assert!(err.to_string().contains("another tenant"), "{err}");
 }
+
+#[test]
+fn a_batch_of_new_personas_comes_back_whole_and_never_overwrites_one_already_there() {
+    let mut r = remote();
+    let mine = demo();
+    // Someone else pushed the first one meanwhile, with another tagline.
+    let mut theirs = mine[0].clone();
+    theirs.set("tagline", Value::text("Theirs"));
+    push(&mut r, std::slice::from_ref(&theirs));
+    let columns = Columns::load(&mut r.client).unwrap();
+    let refs: Vec<&Persona> = mine.iter().collect();
+    let batch = remote::push_new(&mut r.client, &columns, &r.tenant, &refs, &r.users)
+        .expect("the batch goes in");
+    assert_eq!(batch.on_remote, vec![theirs.id.clone().unwrap()]);
+    assert_eq!(batch.pushed.len(), mine.len() - 1);
+    let hashes: HashMap<String, String> = remote::hashes(&mut r.client, &r.tenant)
+        .unwrap()
+        .into_iter()
+        .map(|(id, _, h)| (id, h))
+        .collect();
+    for (id, h) in &batch.pushed {
+        assert_eq!(&hashes[id], h, "the hash returned is the server's hash");
+    }
+    let back = by_id(remote::load(&mut r.client, &r.tenant, None).unwrap());
+    assert_eq!(
+        back[theirs.id.as_ref().unwrap()].text("tagline"),
+        Some("Theirs")
+    );
+    for p in &mine[1..] {
+        let q = &back[p.id.as_ref().unwrap()];
+        assert!(
+            content_equal(p, q),
+            "{} differs after a batch:\n{}",
+            p.slug(),
+            describe_difference(p, q)
+        );
+    }
+    // A refused row rolls the whole batch back.
+    let mut more = demo();
+    // A row whose id another persona's row already has on the remote.
+    let k = (0..CHILD_SPECS.len())
+        .find(|&k| !mine[1].lists[k].is_empty() && CHILD_SPECS[k].cardinality == Cardinality::Many)
+        .expect("a list with rows");
+    more[3].lists[k].push(mine[1].lists[k][0].clone());
+    let refs: Vec<&Persona> = more.iter().collect();
+    let before = remote::hashes(&mut r.client, &r.tenant).unwrap().len();
+    assert!(remote::push_new(&mut r.client, &columns, &r.tenant, &refs, &r.users).is_err());
+    assert_eq!(
+        remote::hashes(&mut r.client, &r.tenant).unwrap().len(),
+        before
+    );
+}

@@ -134,7 +134,9 @@ pub enum PromptFor {
 /// What a menu choice does; items are (code, label).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuFor {
-    MoveStatus { id: String },
+    MoveStatus {
+        id: String,
+    },
     Tenant,
     ExportFormat,
     /// The stored Gen-AI readiness level differs from the computed one at a save.

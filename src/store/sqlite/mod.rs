@@ -35,6 +35,7 @@ use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
 
 mod sync;
+mod sync_load;
 mod sync_marks;
 
 pub struct SqliteBackend {

@@ -6,11 +6,13 @@
 //! read back as `col::text`. One conversion path for every one of the ~200 columns, and a
 //! platform column type that differs (a longer VARCHAR, say) still works.
 
+mod batch;
 mod names;
 mod read;
 mod write;
 
-pub use names::ensure_tenant;
+pub use batch::{Batch, push_new};
+pub use names::{ensure_tenant, renamed_users};
 pub use read::{hash_of, hashes, load};
 pub use write::{Pushed, push, write};
 

@@ -1,4 +1,5 @@
-//! What the remote matches by name: org rows, users, the tenant.
+//! How local names become remote rows: org rows by name, users by id and then by name, the
+//! tenant by key.
 
 use std::collections::HashMap;
 
@@ -50,13 +51,25 @@ pub(super) fn org_id(
             ),
             &[&tenant, &name, &slug],
         )
-        .map_err(|e| RemoteError::Write {
-            table: table.to_string(),
-            source: e,
+        .map_err(|e| {
+            RemoteError::Data(format!(
+                "{} \"{name}\" is not in the remote's {table} (matched by name) and {table} \
+                 refused a new row: {}",
+                kind_label(kind),
+                crate::store::postgres::db_message(&e)
+            ))
         })?;
     let id: String = r.get(0);
     columns.remember(&scope, &key, &id);
     Ok(id)
+}
+
+fn kind_label(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::Role => "role",
+        OrgKind::Function => "function",
+        OrgKind::Department => "department",
+    }
 }
 
 fn short_hash(s: &str) -> String {
@@ -69,9 +82,14 @@ fn short_hash(s: &str) -> String {
     format!("{:06x}", h & 0xff_ffff)
 }
 
-/// The remote user id for a user name: the remote's own when it knows the name, else a new
-/// user with the id this file gave them. A refusal (a platform `users` table that needs more
-/// than a name, say) names the user.
+/// The remote user for a local user name. A platform keeps its own users, so:
+/// 1. the local user's id, when the remote has a user with that id, is that user, whatever
+///    name the remote gives it now (a platform may rename `alice` to `alice.w`);
+/// 2. otherwise the remote's user of that name (each machine makes its own ids, so the same
+///    person has another id on every file that never pushed them first);
+/// 3. otherwise a new remote user with the local id and name. A platform `users` table that
+///    cannot take such a row (a NOT NULL column without a default, say) fails the persona
+///    with an error that names the user, the table and the server's reason (the column).
 pub(super) fn remote_user(
     tx: &mut Transaction<'_>,
     columns: &Columns,
@@ -81,45 +99,68 @@ pub(super) fn remote_user(
     if let Some(id) = columns.known("users", name) {
         return Ok(id);
     }
+    let local = local_ids.get(name);
+    if let Some(local) = local {
+        let st = columns.statement(tx, "SELECT id::text FROM users WHERE id = $1::text::uuid")?;
+        if let Some(r) = tx.query_opt(&st, &[local])? {
+            let id: String = r.get(0);
+            columns.remember("users", name, &id);
+            return Ok(id);
+        }
+    }
     let st = columns.statement(tx, "SELECT id::text FROM users WHERE username = $1")?;
     if let Some(r) = tx.query_opt(&st, &[&name])? {
         let id: String = r.get(0);
         columns.remember("users", name, &id);
         return Ok(id);
     }
-    let id = local_ids
-        .get(name)
+    // Step 1 found no user with the local id, so it is free (barring a race, which then
+    // fails like any other refusal and the next run retries).
+    let id = local
         .cloned()
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let r = tx
         .query_one(
-            "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2) \
-             ON CONFLICT (id) DO NOTHING RETURNING id::text",
+            "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2) RETURNING id::text",
             &[&id, &name],
         )
         .map_err(|e| {
             RemoteError::Data(format!(
-                "user \"{name}\" cannot be created on the remote: {}",
+                "user \"{name}\" is not on the remote (no user with its id {id} or its name) \
+                 and the remote's users table refused a new one: {}",
                 crate::store::postgres::db_message(&e)
             ))
-        });
-    match r {
-        Ok(row) => Ok(row.get(0)),
-        // The id is taken by another name there: a new id for this name.
-        Err(_)
-            if tx
-                .query_opt("SELECT 1 FROM users WHERE id = $1::text::uuid", &[&id])?
-                .is_some() =>
-        {
-            let fresh = uuid::Uuid::new_v4().to_string();
-            tx.execute(
-                "INSERT INTO users (id, username) VALUES ($1::text::uuid, $2)",
-                &[&fresh, &name],
-            )?;
-            Ok(fresh)
-        }
-        Err(e) => Err(e),
-    }
+        })?;
+    let id: String = r.get(0);
+    columns.remember("users", name, &id);
+    Ok(id)
+}
+
+/// Remote user names that stand for a local user of another name: the remote has the local
+/// user's id under a name of its own (a platform renamed them). A pull reads users by name, so
+/// these are turned back into the local names, the way `remote_user` matches them on a push.
+pub fn renamed_users(
+    c: &mut impl GenericClient,
+    local_ids: &HashMap<String, String>,
+) -> Result<HashMap<String, String>, RemoteError> {
+    let by_id: HashMap<&str, &str> = local_ids
+        .iter()
+        .map(|(name, id)| (id.as_str(), name.as_str()))
+        .collect();
+    let ids: Vec<&str> = by_id.keys().copied().collect();
+    let rows = c.query(
+        "SELECT id::text, username FROM users WHERE id = ANY($1::text[]::uuid[])",
+        &[&ids],
+    )?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let id: String = r.get(0);
+            let remote: String = r.get(1);
+            let local = by_id.get(id.as_str())?;
+            (remote != *local).then(|| (remote, local.to_string()))
+        })
+        .collect())
 }
 
 /// The remote tenant for a local one: the given id (which must exist), else the tenant with the

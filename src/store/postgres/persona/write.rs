@@ -14,8 +14,8 @@ use crate::store::postgres::RemoteError;
 /// Writes one persona (which must have an id, as must its rows) in the caller's transaction:
 /// the core row upserted by id, list rows upserted by id and the ones no longer there
 /// deleted, history entries not yet on the remote appended. Users (the validator, the history's
-/// authors) come by name, as ids are made on each machine: a name the remote has keeps the
-/// remote's id, a new one is created with the local id from `user_ids`.
+/// authors) come by name and are matched as `names::remote_user` says: by the local id from
+/// `user_ids` when the remote knows it, else by name, else created with the local id.
 pub fn write(
     tx: &mut Transaction<'_>,
     columns: &Columns,
@@ -39,42 +39,7 @@ pub fn write(
         )));
     }
 
-    let mut names = vec![
-        "id".to_string(),
-        "tenant_id".to_string(),
-        "deleted_at".to_string(),
-    ];
-    let mut values: Vec<Option<String>> = vec![
-        Some(id.to_string()),
-        Some(tenant.to_string()),
-        p.deleted_at.clone(),
-    ];
-    for (i, f) in CORE_FIELDS.iter().enumerate() {
-        match f.kind {
-            Kind::Org(kind) => {
-                names.push(kind.id_column().to_string());
-                values.push(
-                    match p.core[i].as_str().map(str::trim).filter(|s| !s.is_empty()) {
-                        Some(name) => Some(org_id(tx, columns, tenant, kind, name)?),
-                        None => None,
-                    },
-                );
-            }
-            _ if f.name == "validated_by" => {
-                names.push(f.name.to_string());
-                values.push(match p.text(f.name).filter(|n| !n.is_empty()) {
-                    Some(name) => Some(remote_user(tx, columns, name, user_ids)?),
-                    None => None,
-                });
-            }
-            // The workflow's stamp travels with the status it belongs to.
-            _ if written(f) || f.name == "validated_at" => {
-                names.push(f.name.to_string());
-                values.push(to_text(&p.core[i]));
-            }
-            _ => {}
-        }
-    }
+    let (names, values) = core_row(tx, columns, tenant, id, p, user_ids)?;
     upsert(tx, columns, "personas", &names, &values)?;
 
     for (li, spec) in CHILD_SPECS.iter().enumerate() {
@@ -113,6 +78,55 @@ pub fn write(
     Ok(())
 }
 
+/// The `personas` row of `p` as column names and text values: org names mapped to the remote's
+/// org ids (created when missing), the validator's name to the remote's user.
+pub(super) fn core_row(
+    tx: &mut Transaction<'_>,
+    columns: &Columns,
+    tenant: &str,
+    id: &str,
+    p: &Persona,
+    user_ids: &HashMap<String, String>,
+) -> Result<(Vec<String>, Vec<Option<String>>), RemoteError> {
+    let mut names = vec![
+        "id".to_string(),
+        "tenant_id".to_string(),
+        "deleted_at".to_string(),
+    ];
+    let mut values: Vec<Option<String>> = vec![
+        Some(id.to_string()),
+        Some(tenant.to_string()),
+        p.deleted_at.clone(),
+    ];
+    for (i, f) in CORE_FIELDS.iter().enumerate() {
+        match f.kind {
+            Kind::Org(kind) => {
+                names.push(kind.id_column().to_string());
+                values.push(
+                    match p.core[i].as_str().map(str::trim).filter(|s| !s.is_empty()) {
+                        Some(name) => Some(org_id(tx, columns, tenant, kind, name)?),
+                        None => None,
+                    },
+                );
+            }
+            _ if f.name == "validated_by" => {
+                names.push(f.name.to_string());
+                values.push(match p.text(f.name).filter(|n| !n.is_empty()) {
+                    Some(name) => Some(remote_user(tx, columns, name, user_ids)?),
+                    None => None,
+                });
+            }
+            // The workflow's stamp travels with the status it belongs to.
+            _ if written(f) || f.name == "validated_at" => {
+                names.push(f.name.to_string());
+                values.push(to_text(&p.core[i]));
+            }
+            _ => {}
+        }
+    }
+    Ok((names, values))
+}
+
 fn write_rows(
     tx: &mut Transaction<'_>,
     columns: &Columns,
@@ -142,13 +156,25 @@ fn write_rows(
         )?;
         tx.execute(&st, &[&persona, &tenant, &keep])?;
     }
+    let (names, values) = list_rows(tenant, persona, spec, rows);
+    if values.is_empty() {
+        return Ok(());
+    }
+    upsert(tx, columns, spec.table, &names, &values)
+}
+
+/// The rows of one list as column names and text values (`names.len()` a row), the order
+/// column numbered as the list is; a single-row list keeps its first row.
+pub(super) fn list_rows(
+    tenant: &str,
+    persona: &str,
+    spec: &ChildSpec,
+    rows: &[Row],
+) -> (Vec<String>, Vec<Option<String>>) {
     let rows = match spec.cardinality {
         Cardinality::One => &rows[..rows.len().min(1)],
         Cardinality::Many => rows,
     };
-    if rows.is_empty() {
-        return Ok(());
-    }
     let mut names = vec![
         "id".to_string(),
         "persona_id".to_string(),
@@ -177,7 +203,7 @@ fn write_rows(
             values.push(Some(k.to_string()));
         }
     }
-    upsert(tx, columns, spec.table, &names, &values)
+    (names, values)
 }
 
 /// INSERT ... ON CONFLICT (id) DO UPDATE of the named columns for one or more rows
@@ -273,14 +299,15 @@ fn push_in_transaction(
     )?;
     tx.execute(&lock, &[&id])?;
     let hash = columns.statement(&mut tx, &hash_sql(true))?;
-    let current: Option<String> = tx.query_opt(&hash, &[&tenant, &id])?.map(|r| r.get(2));
+    let ids = vec![id.clone()];
+    let current: Option<String> = tx.query_opt(&hash, &[&tenant, &ids])?.map(|r| r.get(2));
     if current.as_deref() != expected {
         tx.rollback()?;
         return Ok(Pushed::Moved);
     }
     write(&mut tx, columns, tenant, p, user_ids)?;
     let new_hash: String = tx
-        .query_opt(&hash, &[&tenant, &id])?
+        .query_opt(&hash, &[&tenant, &ids])?
         .map(|r| r.get(2))
         .unwrap_or_default();
     tx.commit()?;
