@@ -32,7 +32,11 @@ fn a_lookup_code_has_one_label_everywhere() {
 #[test]
 fn a_tier_has_one_label_everywhere() {
     let mut app = demo_copy((160, 40));
+    // The tier filter's pick-list: "1 ideal" is the first value after "any".
     keys(&mut app, &["t"]);
+    let pick = render(&mut app, 160, 40);
+    assert!(pick.contains("1 ideal  (4)"), "{pick}");
+    keys(&mut app, &["j", "<Enter>"]);
     let browser = render(&mut app, 160, 40);
     assert!(browser.contains("tier:1 ideal"), "{browser}");
     assert!(browser.contains("1 ideal"), "{browser}");

@@ -31,7 +31,7 @@ fn approve_in_the_queue_shows_the_move_and_records_a_multi_line_note() {
     assert_eq!(app.mode(), Mode::Note);
     let screen = render(&mut app, 80, 24);
     assert!(
-        screen.contains("pending_review → validated")
+        screen.contains("Pending review → Validated")
             && screen.contains(&name)
             && screen.contains("Approve (validate): note (optional)")
             && screen.contains("C-S record the move"),
@@ -77,7 +77,7 @@ fn a_move_from_the_editor_takes_an_optional_note_and_a_send_back_needs_one() {
     keys(&mut app, &["m", "<Enter>"]);
     assert_eq!(app.mode(), Mode::Note);
     let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("draft → pending_review"), "{screen}");
+    assert!(screen.contains("Draft → Pending review"), "{screen}");
     keys(&mut app, &["<C-s>"]);
     assert_eq!(status_of(&app, &slug), "pending_review");
     let id = app.editor.as_ref().unwrap().draft.id.clone().unwrap();
@@ -90,7 +90,7 @@ fn a_long_note_grows_its_box_and_is_read_in_full_in_history() {
     let mut app = demo_copy((80, 24));
     keys(&mut app, &["v", "b"]);
     let before = render(&mut app, 80, 24);
-    let long: Vec<String> = (1..=8)
+    let long: Vec<String> = (1..=12)
         .map(|i| format!("Point {i}: the evidence for this claim is thin, the study it leans on is old and small, and the field team needs a source we can cite"))
         .collect();
     for (i, l) in long.iter().enumerate() {
@@ -118,13 +118,13 @@ fn a_long_note_grows_its_box_and_is_read_in_full_in_history() {
         "{screen}"
     );
     assert!(
-        !screen.contains("Point 8"),
-        "eight long points do not fit 24 rows:\n{screen}"
+        !screen.contains("Point 12"),
+        "twelve long points do not fit 24 rows:\n{screen}"
     );
     keys(&mut app, &["<PgDn>"]);
     let screen = render(&mut app, 80, 24);
     assert!(
-        screen.contains("Point 8"),
+        screen.contains("Point 12"),
         "PgDn scrolls the long note:\n{screen}"
     );
     keys(&mut app, &["j"]);
@@ -170,7 +170,7 @@ fn the_queue_shows_submitter_wait_last_note_and_tier_words() {
     );
     assert!(screen.contains("Add the day-in-the-life"), "{screen}");
     assert!(
-        screen.contains("tier 2") && !screen.contains("tier_2"),
+        screen.contains("2 high") && !screen.contains("tier_2"),
         "{screen}"
     );
     assert!(screen.contains(" 3 d "), "{screen}");

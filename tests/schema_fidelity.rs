@@ -1271,10 +1271,6 @@ fn migrations_run_on_a_plain_connection_without_app_functions() {
     assert_eq!(MIGRATIONS[4].1, include_str!("../schema/005_rules.sql"));
     assert_eq!(MIGRATIONS[3].1, include_str!("../schema/004_scale.sql"));
     assert_eq!(MIGRATIONS[5].1, include_str!("../schema/006_sync.sql"));
-    assert_eq!(
-        MIGRATIONS[6].1,
-        include_str!("../schema/008_search_narrative.sql")
-    );
     assert_eq!(MIGRATIONS[0].1, include_str!("../schema/001_core.sql"));
     assert_eq!(MIGRATIONS[1].1, include_str!("../schema/002_search.sql"));
     assert_eq!(MIGRATIONS[2].1, include_str!("../schema/003_workflow.sql"));

@@ -5,6 +5,7 @@ use super::App;
 use super::editor::Editor;
 use super::popup::{MenuFor, Popup};
 use super::screens::Screen;
+use crate::catalog::labels;
 use crate::model::Persona;
 use crate::store::StoreError;
 use crate::workflow::move_label;
@@ -107,10 +108,15 @@ impl App {
             Ok(moves) => {
                 let items = moves
                     .iter()
-                    .map(|to| (to.to_string(), format!("{} → {to}", move_label(&from, to))))
+                    .map(|to| {
+                        (
+                            to.to_string(),
+                            format!("{} → {}", move_label(&from, to), labels::code(to)),
+                        )
+                    })
                     .collect();
                 self.popups.push(Popup::Menu {
-                    title: format!("Move from {from}"),
+                    title: format!("Move from {}", labels::code(&from)),
                     items,
                     selected: 0,
                     purpose: MenuFor::MoveStatus { id },

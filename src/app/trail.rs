@@ -3,6 +3,7 @@
 //! for comparison), the diff view, the warning on the first change of a persona under review,
 //! and the readiness question at a save.
 
+use crate::catalog::labels;
 use ratatui_textarea::TextArea;
 
 use super::App;
@@ -76,7 +77,7 @@ impl App {
             .map(|c| c.to_uppercase().chain(first).collect::<String>())
             .unwrap_or_default();
         let name = crate::model::escape::terminal_line(name);
-        let detail = format!("{from} → {to} · \"{name}\"");
+        let detail = format!("{} → {} · \"{name}\"", labels::code(from), labels::code(to));
         let why = if required {
             "note for the author (required)"
         } else {

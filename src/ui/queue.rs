@@ -78,7 +78,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let mut widths = vec![
         Constraint::Fill(2),
-        Constraint::Length(7),
+        Constraint::Length(8),
         Constraint::Length(12),
         Constraint::Length(8),
     ];

@@ -1,6 +1,7 @@
 //! The review trail on screen: the History tab (moves, notes in full, events), the note box
 //! of a status move, and the diff view.
 
+use crate::catalog::labels;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -38,13 +39,15 @@ pub fn draw_history(ed: &Editor, frame: &mut Frame, area: Rect) {
                 let from = h
                     .from_status
                     .as_deref()
-                    .map_or("(created)".to_string(), terminal_line_owned);
+                    .map_or("(created)".to_string(), |f| {
+                        terminal_line_owned(&labels::code(f))
+                    });
                 lines.push(Line::from(vec![
                     Span::styled(mark, theme::key()),
                     Span::styled(format!("{} ", when(&h.changed_at)), theme::dim()),
                     Span::raw(format!("{from} → ")),
                     Span::styled(
-                        terminal_line_owned(&h.to_status),
+                        terminal_line_owned(&labels::code(&h.to_status)),
                         theme::status(&h.to_status),
                     ),
                     Span::styled(

@@ -184,5 +184,11 @@ impl App {
             _ => return,
         }
         self.search_changed();
+        if action == Action::Done {
+            // Enter keeps the search, and the keys after it (Enter to open, j, d) must act on
+            // its result, not on the list it replaces: typed ahead, they would open the wrong
+            // persona. So Enter, unlike typing, waits for the running query.
+            self.wait_for_search(std::time::Duration::from_secs(5));
+        }
     }
 }
