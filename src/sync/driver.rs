@@ -53,8 +53,11 @@ pub trait Local {
     fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String>;
     /// Records the local persona `p` (just pushed) as the base.
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
-    /// `set_base` for many personas pushed in one remote transaction, in one local one.
-    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String>;
+    /// `set_base` for many personas pushed in one remote transaction, in one local one (the
+    /// default, one by one, is for stores that have nothing better).
+    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String> {
+        items.iter().try_for_each(|(p, h)| self.set_base(p, h))
+    }
     /// Keeps their version of a persona in conflict; None clears it.
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
     /// User names to local ids, for users the remote does not know yet.
