@@ -59,7 +59,12 @@ pub trait SyncState {
     ) -> Result<()>;
     /// `set_base` for many personas (id, snapshot, remote hash) in one transaction: a push of
     /// thousands commits the file once a batch rather than once a persona.
-    fn set_bases(&mut self, s: &Scope<'_>, items: &[(String, String, String)]) -> Result<()>;
+    /// The default, one by one, is for backends that have nothing better.
+    fn set_bases(&mut self, s: &Scope<'_>, items: &[(String, String, String)]) -> Result<()> {
+        items
+            .iter()
+            .try_for_each(|(id, snapshot, hash)| self.set_base(s, id, snapshot, hash))
+    }
     /// Writes a persona exactly as given (ids, status, history, trash stamp) in place of the
     /// file's version, records the base and clears its conflict: one transaction. With
     /// `local_is_base` false the written persona is ahead of the base (a merge still to be

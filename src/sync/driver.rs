@@ -53,8 +53,11 @@ pub trait Local {
     fn save_pulled(&mut self, items: &[(Persona, String)]) -> Result<(), String>;
     /// Records the local persona `p` (just pushed) as the base.
     fn set_base(&mut self, p: &Persona, remote_hash: &str) -> Result<(), String>;
-    /// `set_base` for many personas pushed in one remote transaction, in one local one.
-    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String>;
+    /// `set_base` for many personas pushed in one remote transaction, in one local one (the
+    /// default, one by one, is for stores that have nothing better).
+    fn set_bases(&mut self, items: &[(&Persona, String)]) -> Result<(), String> {
+        items.iter().try_for_each(|(p, h)| self.set_base(p, h))
+    }
     /// Keeps their version of a persona in conflict; None clears it.
     fn set_conflict(&mut self, id: &str, theirs: Option<&Persona>) -> Result<(), String>;
     /// User names to local ids, for users the remote does not know yet.
@@ -117,6 +120,11 @@ pub fn run(
     dry_run: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, RemoteError> {
+    // Statements are prepared once a run, and a prepared statement's generic plan is made
+    // when the tables are small (an empty remote at the start of a push): it then scanned
+    // every list table to hash each batch, more slowly as the push filled them. Plans made
+    // for each execution follow the tables' size.
+    client.batch_execute("SET plan_cache_mode = force_custom_plan")?;
     // The server hashes its side while this process hashes the local file: the two take about
     // as long, and a sync with nothing changed is little else.
     let (mine_hash, bases, theirs_hash) = std::thread::scope(|scope| {
