@@ -117,7 +117,7 @@ fn create_a_persona_with_keys_and_read_it_back() {
     let db = dir.path().join("personas.db");
     let t = start_app(&db);
     t.wait_until("an empty browser", |s| {
-        title_line(s).contains("0 shown") && s.contains("nothing matches")
+        title_line(s).contains("0 shown") && s.contains("no personas yet")
     });
 
     t.keys(&["n"]);

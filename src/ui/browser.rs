@@ -275,7 +275,7 @@ fn empty_note(b: &Browser) -> &'static str {
     } else if b.filter.deleted {
         " — the trash is empty"
     } else if b.filter == crate::store::Filter::default() {
-        " — no personas yet (n adds one, i imports)"
+        " — no personas yet (n adds one, I imports)"
     } else {
         " — nothing matches (c clears filters, n adds)"
     }
