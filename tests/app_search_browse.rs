@@ -369,3 +369,13 @@ fn a_sort_or_filter_change_during_a_search_runs_in_the_background_too() {
     assert!(app.wait_for_search(Duration::from_secs(20)));
     assert_eq!(app.browser.total, n, "\"any\" status keeps every match");
 }
+
+#[test]
+fn enter_right_after_typing_opens_the_first_match() {
+    let mut app = demo_copy((80, 24));
+    keys(&mut app, &["/", "Chloe", "<Enter>"]);
+    // The search may still run: opening waits for it, so the match is what opens.
+    keys(&mut app, &["<Enter>"]);
+    let ed = app.editor.as_ref().expect("the editor opened");
+    assert_eq!(ed.draft.name(), "Chloe Bennett");
+}
