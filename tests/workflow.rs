@@ -212,7 +212,7 @@ fn cli_status_and_history() {
 #[test]
 fn app_moves_status_from_the_editor_with_keys() {
     let mut app = app();
-    keys(&mut app, &["s"]); // filter: draft
+    keys(&mut app, &["s", "j", "<Enter>"]); // filter: draft (the first status after "any")
     let slug = app.browser.rows[0].slug.clone();
     keys(&mut app, &["<Enter>", "m"]);
     assert!(render(&mut app, 80, 24).contains("submit for review"));
