@@ -11,6 +11,7 @@
 pub mod backend;
 pub mod chain;
 pub mod error;
+pub mod matched;
 pub mod postgres;
 pub mod query;
 pub mod sqlite;
