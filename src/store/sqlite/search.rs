@@ -4,8 +4,9 @@
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as Sql};
 
 use super::SqliteBackend;
-use super::summary::order_sql;
+use super::summary::{order_sql, summary_columns, summary_from_row};
 use crate::catalog::CORE_FIELDS;
+use crate::model::Summary;
 use crate::store::Scope;
 use crate::store::error::Result;
 use crate::store::matched::{first_match, query_words};
@@ -136,6 +137,46 @@ impl SqliteBackend {
             .query_row(params_from_iter(args.iter()), |r| r.get(0))
             .optional()?;
         Ok(rn.map(|r| r as usize))
+    }
+
+    /// The ids of the filtered personas in the browser's order: one pass that a search result
+    /// keeps, so scrolling through the matches reads rows by id instead of searching again.
+    pub(super) fn matching_ids(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+    ) -> Result<Vec<String>> {
+        let mut args: Vec<Sql> = Vec::new();
+        let from = self.filter_sql(s, f, &mut args, sort == SortKey::Tier);
+        let sql = format!("SELECT p.id{from} ORDER BY {}", order_sql(sort, descending));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The summaries of `ids` (the tenant's), in the order given; an id that is gone is left out.
+    pub(super) fn summaries_by_ids(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Summary>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("?{}", i + 2)).collect();
+        let sql = format!(
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+             WHERE p.tenant_id = ?1 AND p.id IN ({})",
+            summary_columns(),
+            marks.join(", ")
+        );
+        let mut args: Vec<Sql> = vec![Sql::Text(s.tenant.id.clone())];
+        args.extend(ids.iter().map(|i| Sql::Text(i.clone())));
+        let mut st = self.conn.prepare(&sql)?;
+        let found: Vec<Summary> = st
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut by_id: std::collections::HashMap<String, Summary> =
+            found.into_iter().map(|r| (r.id.clone(), r)).collect();
+        Ok(ids.iter().filter_map(|i| by_id.remove(i)).collect())
     }
 
     /// Stops the statement running on this connection (from another thread): it fails with
