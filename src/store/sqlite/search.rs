@@ -162,9 +162,11 @@ impl SqliteBackend {
             return Ok(Vec::new());
         }
         let marks: Vec<String> = (0..ids.len()).map(|i| format!("?{}", i + 2)).collect();
+        // `+p.tenant_id`: the ids are looked up by primary key; left to itself the planner
+        // scans the tenant's browse index instead (100 ms at 100,000 personas, not 7).
         let sql = format!(
             "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
-             WHERE p.tenant_id = ?1 AND p.id IN ({})",
+             WHERE p.id IN ({}) AND +p.tenant_id = ?1",
             summary_columns(),
             marks.join(", ")
         );
