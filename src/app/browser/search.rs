@@ -12,6 +12,9 @@ use std::time::Duration;
 use crate::model::Summary;
 use crate::store::{Filter, Interrupter, SearchHit, SortKey, Store};
 
+/// How long the worker waits for the typing to pause before it searches.
+const QUIET: Duration = Duration::from_millis(20);
+
 /// Rows read with a search result: as many as the browser's window.
 const FIRST_WINDOW: usize = super::WINDOW;
 
@@ -179,9 +182,15 @@ impl Worker {
             *slot = s.interrupter();
         }
         while let Ok(mut req) = inbox.recv() {
-            // Only the newest of the requests waiting counts.
-            while let Ok(newer) = inbox.try_recv() {
-                req = newer;
+            // A short pause before the query takes a core: the keystroke's frame is drawn
+            // first (the machine may have only two), and a key typed meanwhile replaces this
+            // request, so fast typing runs one query, after the last key.
+            loop {
+                match inbox.recv_timeout(QUIET) {
+                    Ok(newer) => req = newer,
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
             }
             let result = loop {
                 if self.latest.load(Ordering::SeqCst) != req.seq {
