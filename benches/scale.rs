@@ -122,6 +122,12 @@ fn main() {
             target: Some((Duration::from_millis(16), Stat::Worst)),
         },
         Line {
+            label: "jump to the last match of 'm' (G + draw)",
+            app: "search_end/app",
+            baseline: None,
+            target: Some((Duration::from_millis(16), Stat::Worst)),
+        },
+        Line {
             label: "search 'x' until its results are drawn (worker)",
             app: "search_x_settled/app",
             baseline: Some("search_x/sqlite"),
@@ -342,6 +348,20 @@ fn search(c: &mut Criterion, db: &Path) {
             .1
         });
     }
+    // Jumping to the last of the matches of 'm' (nearly all): the rows are read by id from
+    // the result the worker returned, not by searching again.
+    app.on_key(ch('m'));
+    settle(&mut app);
+    app.on_key(code(KeyCode::Enter));
+    bench(&mut g, "end_in_results_app", "search_end/app", |name| {
+        app.on_key(ch('g'));
+        draw(&mut t, &app);
+        timed(name, || {
+            app.on_key(ch('G'));
+            draw(&mut t, &app);
+        })
+        .1
+    });
     g.finish();
 }
 

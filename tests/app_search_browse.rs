@@ -369,3 +369,45 @@ fn a_sort_or_filter_change_during_a_search_runs_in_the_background_too() {
     assert!(app.wait_for_search(Duration::from_secs(20)));
     assert_eq!(app.browser.total, n, "\"any\" status keeps every match");
 }
+
+#[test]
+fn enter_right_after_typing_opens_the_first_match() {
+    let mut app = demo_copy((80, 24));
+    keys(&mut app, &["/", "Chloe", "<Enter>"]);
+    // The search may still run: opening waits for it, so the match is what opens.
+    keys(&mut app, &["<Enter>"]);
+    let ed = app.editor.as_ref().expect("the editor opened");
+    assert_eq!(ed.draft.name(), "Chloe Bennett");
+}
+
+#[test]
+fn scrolling_through_search_results_reads_them_by_id() {
+    let mut store = demo_store();
+    // Enough matches for several windows of 200.
+    for i in 0..450 {
+        let mut p = persona_studio::model::Persona::new_draft();
+        p.set("name", Value::Text(format!("Walrus {i:03}")));
+        p.set("slug", Value::Text(format!("walrus-{i:03}")));
+        store.save(&p).unwrap();
+    }
+    let mut app = App::new(store, (80, 24));
+    keys(&mut app, &["/", "walrus", "<Enter>"]);
+    assert_eq!(app.browser.total, 450);
+    assert_eq!(app.browser.ids.as_ref().map(Vec::len), Some(450));
+    keys(&mut app, &["G"]);
+    assert_eq!(app.browser.selected_summary().unwrap().name, "Walrus 449");
+    keys(&mut app, &["g"]);
+    for _ in 0..250 {
+        keys(&mut app, &["j"]);
+    }
+    assert_eq!(app.browser.selected_summary().unwrap().name, "Walrus 250");
+    assert!(
+        app.browser
+            .hits
+            .contains_key(&app.browser.selected_summary().unwrap().id),
+        "where it matched is looked up for rows scrolled to"
+    );
+    // A sort change searches again, reversed.
+    keys(&mut app, &["O"]);
+    assert_eq!(app.browser.selected_summary().unwrap().name, "Walrus 449");
+}

@@ -29,7 +29,8 @@ fn export_from_browser_and_editor_then_import_into_an_empty_database() {
     assert_eq!(json["personas"].as_array().unwrap().len(), all);
 
     // The current filter decides what the browser exports; .csv picks the format.
-    keys(&mut app, &["a", "j", "<Enter>", "E"]); // the archetype pick-list: AUTOMATOR
+    // `a` opens the archetype pick-list ("any" first): j Enter picks AUTOMATOR.
+    keys(&mut app, &["a", "j", "<Enter>", "E"]);
     let csv = dir.path().join("automators.csv");
     keys(&mut app, &["<C-u>", csv.to_str().unwrap(), "<Enter>"]);
     let text = std::fs::read_to_string(&csv).unwrap();

@@ -95,6 +95,16 @@ pub trait Backend {
         descending: bool,
         id: &str,
     ) -> Result<Option<usize>>;
+    /// The ids of the filtered personas, sorted as the browser sorts them.
+    fn matching_ids(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+    ) -> Result<Vec<String>>;
+    /// The summaries of these personas, in the order given (those gone left out).
+    fn summaries_by_ids(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Summary>>;
     /// A way to stop this backend's running query from another thread, if it has one.
     fn interrupter(&self) -> Option<super::Interrupter> {
         None

@@ -11,6 +11,7 @@
 pub mod backend;
 pub mod chain;
 pub mod error;
+pub mod matched;
 pub mod postgres;
 pub mod query;
 pub mod review;
@@ -410,6 +411,17 @@ impl Store {
     ) -> Result<Option<usize>> {
         self.backend
             .position(&self.scope(), f, sort, descending, id)
+    }
+
+    /// The ids of the filtered personas in the browser's order (a search result keeps them).
+    pub fn matching_ids(&self, f: &Filter, sort: SortKey, descending: bool) -> Result<Vec<String>> {
+        self.backend
+            .matching_ids(&self.scope(), f, sort, descending)
+    }
+
+    /// The summaries of `ids`, in the order given; a persona that is gone is left out.
+    pub fn summaries_by_ids(&self, ids: &[String]) -> Result<Vec<Summary>> {
+        self.backend.summaries_by_ids(&self.scope(), ids)
     }
 
     /// Stops this store's running query from another thread (None: it cannot be stopped).

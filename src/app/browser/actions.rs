@@ -12,6 +12,11 @@ use crate::store::Facet;
 
 impl App {
     pub(in crate::app) fn browser_action(&mut self, action: Action) -> Effect {
+        // Typing never waits for a search, but acting on its results does: Enter right after
+        // typing opens the first match, not the row that was first before the search.
+        if self.browser.pending.is_some() && acts_on_rows(action) {
+            self.wait_for_search(SETTLE);
+        }
         let vp = self.viewport();
         let b = &mut self.browser;
         let sel = b.selected;
@@ -191,4 +196,27 @@ impl App {
             self.wait_for_search(std::time::Duration::from_secs(5));
         }
     }
+}
+
+/// The longest a browser action waits for a running search before acting on the rows shown.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Actions on the rows shown (moving, opening, deleting, exporting...), which need the search's
+/// result; filter and sort changes start a new search instead.
+fn acts_on_rows(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::Duplicate
+            | Action::Delete
+            | Action::Restore
+            | Action::Export
+            | Action::TogglePreview
+    )
 }

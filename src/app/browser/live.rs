@@ -29,6 +29,7 @@ impl App {
             // Only symbols or emoji: no query, nothing shown, and the table says why.
             b.pending = None;
             b.total = 0;
+            b.ids = None;
             b.rows.clear();
             b.window_start = 0;
             b.hits.clear();
@@ -129,7 +130,8 @@ impl App {
         match o.result {
             Ok(found) => {
                 let b = &mut self.browser;
-                b.total = found.total;
+                b.total = found.ids.len();
+                b.ids = Some(found.ids);
                 b.rows = found.rows;
                 b.window_start = 0;
                 b.selected = 0;

@@ -36,6 +36,9 @@ pub struct Browser {
     /// The number of the last search request; `pending` while its result is not taken in.
     pub search_seq: u64,
     pub pending: Option<u64>,
+    /// Every match of the last search result in order: windows are read by id while it is
+    /// the list shown (None after a plain refilter, which pages with the filter itself).
+    pub ids: Option<Vec<String>>,
     /// The preview pane is shown on a narrow terminal too (`p`).
     pub preview: bool,
     /// The terminal is wide enough for the preview pane beside the table.
@@ -76,6 +79,7 @@ impl Browser {
     /// Re-counts and re-reads the window after a filter, sort or search change.
     pub fn refilter(&mut self, store: &Store, viewport: usize) -> Result<()> {
         self.hits.clear();
+        self.ids = None;
         // A search still running is for the filter before this change: it is stopped and its
         // result dropped.
         if self.pending.take().is_some()
@@ -107,7 +111,13 @@ impl Browser {
             && (self.top < self.window_start || need_end > cached_end || self.rows.is_empty())
         {
             let start = self.top.saturating_sub(WINDOW / 4);
-            self.rows = store.summaries(&self.filter, self.sort, self.descending, start, WINDOW)?;
+            self.rows = match &self.ids {
+                Some(ids) => {
+                    let end = (start + WINDOW).min(ids.len());
+                    store.summaries_by_ids(&ids[start.min(end)..end])?
+                }
+                None => store.summaries(&self.filter, self.sort, self.descending, start, WINDOW)?,
+            };
             self.window_start = start;
             self.read_marks(store)?;
         }

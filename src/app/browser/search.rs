@@ -12,6 +12,9 @@ use std::time::Duration;
 use crate::model::Summary;
 use crate::store::{Filter, Interrupter, SearchHit, SortKey, Store};
 
+/// How long the worker waits for the typing to pause before it searches.
+const QUIET: Duration = Duration::from_millis(20);
+
 /// Rows read with a search result: as many as the browser's window.
 const FIRST_WINDOW: usize = super::WINDOW;
 
@@ -27,10 +30,11 @@ pub struct SearchRequest {
     pub viewport: usize,
 }
 
-/// A finished search: the count, the first window and where the first screen matched.
+/// A finished search: every match's id in order, the first window and where the first screen
+/// matched.
 #[derive(Debug)]
 pub struct Found {
-    pub total: usize,
+    pub ids: Vec<String>,
     pub rows: Vec<Summary>,
     pub hits: HashMap<String, SearchHit>,
 }
@@ -43,11 +47,13 @@ pub struct SearchOutcome {
 
 /// Runs one search on `store`, as the worker does and as the browser does inline when the
 /// store has no file to open a second connection to (an in-memory database).
+/// One query finds the matches in order (their count is its length); the first window is then
+/// read by id, as every later window is while scrolling.
 pub fn run(store: &Store, req: &SearchRequest) -> crate::store::Result<Found> {
-    let total = store.count(&req.filter)?;
-    let rows = store.summaries(&req.filter, req.sort, req.descending, 0, FIRST_WINDOW)?;
+    let ids = store.matching_ids(&req.filter, req.sort, req.descending)?;
+    let rows = store.summaries_by_ids(&ids[..ids.len().min(FIRST_WINDOW)])?;
     let hits = hits_for(store, &req.filter, &rows[..rows.len().min(req.viewport)])?;
-    Ok(Found { total, rows, hits })
+    Ok(Found { ids, rows, hits })
 }
 
 /// Where the search text matched each of `rows` (none without search text).
@@ -176,9 +182,15 @@ impl Worker {
             *slot = s.interrupter();
         }
         while let Ok(mut req) = inbox.recv() {
-            // Only the newest of the requests waiting counts.
-            while let Ok(newer) = inbox.try_recv() {
-                req = newer;
+            // A short pause before the query takes a core: the keystroke's frame is drawn
+            // first (the machine may have only two), and a key typed meanwhile replaces this
+            // request, so fast typing runs one query, after the last key.
+            loop {
+                match inbox.recv_timeout(QUIET) {
+                    Ok(newer) => req = newer,
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
             }
             let result = loop {
                 if self.latest.load(Ordering::SeqCst) != req.seq {

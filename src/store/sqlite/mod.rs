@@ -198,6 +198,20 @@ impl Backend for SqliteBackend {
         SqliteBackend::position(self, s, f, sort, descending, id)
     }
 
+    fn matching_ids(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+    ) -> Result<Vec<String>> {
+        SqliteBackend::matching_ids(self, s, f, sort, descending)
+    }
+
+    fn summaries_by_ids(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Summary>> {
+        SqliteBackend::summaries_by_ids(self, s, ids)
+    }
+
     fn interrupter(&self) -> Option<super::Interrupter> {
         Some(SqliteBackend::interrupter(self))
     }

@@ -4,15 +4,17 @@
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as Sql};
 
 use super::SqliteBackend;
-use super::summary::{fts_query, order_sql};
+use super::summary::{order_sql, summary_columns, summary_from_row};
 use crate::catalog::CORE_FIELDS;
+use crate::model::Summary;
 use crate::store::Scope;
 use crate::store::error::Result;
-use crate::store::query::{Facet, FacetCount, Filter, MATCH_END, MATCH_START, SearchHit, SortKey};
+use crate::store::matched::{first_match, query_words};
+use crate::store::query::{Facet, FacetCount, Filter, SearchHit, SortKey};
 
 /// The searchable columns of `persona_search` in table order (008_search_narrative.sql),
-/// after `persona_id` and `tenant_id`: `highlight()` and `snippet()` take a column's index
-/// (a test holds this list to the table).
+/// after `persona_id` and `tenant_id`, in the order a match is looked for (a test holds this
+/// list to the table).
 pub const FTS_COLUMNS: &[&str] = &[
     "name",
     "title",
@@ -27,9 +29,6 @@ pub const FTS_COLUMNS: &[&str] = &[
     "lists",
 ];
 
-/// Words of context a snippet shows around the match.
-const SNIPPET_WORDS: i64 = 6;
-
 /// How the browser names a column of the index.
 fn field_label(column: &str) -> &'static str {
     CORE_FIELDS
@@ -40,69 +39,47 @@ fn field_label(column: &str) -> &'static str {
 }
 
 impl SqliteBackend {
-    /// Where `text` matched each of `ids` (the tenant's personas only; an id that does not
-    /// match is left out). One indexed lookup per persona: meant for the rows on screen.
+    /// Where `text` matched each of `ids` (the tenant's personas only; an id whose text does
+    /// not match is left out). The indexed text is read by rowid (no full-text query, whose
+    /// prefix expansion costs milliseconds per row for a one-letter search) and compared in
+    /// `store::matched`, as the index compares words. Meant for the rows on screen.
     pub(super) fn search_hits(
         &self,
         s: &Scope<'_>,
         text: &str,
         ids: &[String],
     ) -> Result<Vec<SearchHit>> {
-        let Some(query) = fts_query(text) else {
+        let words = query_words(text);
+        if words.is_empty() {
             return Ok(Vec::new());
-        };
-        // The first column whose highlight() holds a mark: CASE stops at the first, so the
-        // long columns are highlighted only when the short ones did not match.
-        let whens: String = FTS_COLUMNS
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                format!(
-                    " WHEN instr(highlight(persona_search, {c}, char({s}), ''), char({s})) > 0 THEN {c}",
-                    c = i + 2,
-                    s = u32::from(MATCH_START)
-                )
-            })
-            .collect();
-        let find = format!(
-            "SELECT CASE{whens} END FROM persona_search \
-             WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
-             AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)"
+        }
+        let columns: Vec<String> = FTS_COLUMNS.iter().map(|c| format!("s.{c}")).collect();
+        let sql = format!(
+            "SELECT {} FROM persona_search_key k JOIN persona_search s ON s.rowid = k.fts_rowid \
+             WHERE k.persona_id = ?1 AND s.tenant_id = ?2",
+            columns.join(", ")
         );
-        let snip = "SELECT snippet(persona_search, ?4, ?6, ?7, '…', ?5) FROM persona_search \
-             WHERE persona_search MATCH ?1 AND persona_search.tenant_id = ?2 \
-             AND persona_search.rowid = (SELECT fts_rowid FROM persona_search_key WHERE persona_id = ?3)";
+        let mut st = self.conn.prepare_cached(&sql)?;
         let mut out = Vec::new();
         for id in ids {
-            let column: Option<Option<i64>> = self
-                .conn
-                .prepare_cached(&find)?
-                .query_row(params![query, s.tenant.id, id], |r| r.get(0))
+            let texts: Option<Vec<Option<String>>> = st
+                .query_row(params![id, s.tenant.id], |r| {
+                    (0..FTS_COLUMNS.len()).map(|i| r.get(i)).collect()
+                })
                 .optional()?;
-            let Some(Some(column)) = column else { continue };
-            let Some(name) = usize::try_from(column - 2)
-                .ok()
-                .and_then(|i| FTS_COLUMNS.get(i))
-            else {
-                continue;
-            };
-            let snippet: String = self.conn.prepare_cached(snip)?.query_row(
-                params![
-                    query,
-                    s.tenant.id,
-                    id,
-                    column,
-                    SNIPPET_WORDS,
-                    MATCH_START.to_string(),
-                    MATCH_END.to_string()
-                ],
-                |r| r.get(0),
-            )?;
-            out.push(SearchHit {
-                persona_id: id.clone(),
-                field: field_label(name),
-                snippet,
-            });
+            let Some(texts) = texts else { continue };
+            let fields: Vec<(&'static str, &str)> = FTS_COLUMNS
+                .iter()
+                .zip(&texts)
+                .filter_map(|(c, t)| Some((field_label(c), t.as_deref()?)))
+                .collect();
+            if let Some((field, snippet)) = first_match(&fields, &words) {
+                out.push(SearchHit {
+                    persona_id: id.clone(),
+                    field,
+                    snippet,
+                });
+            }
         }
         Ok(out)
     }
@@ -160,6 +137,48 @@ impl SqliteBackend {
             .query_row(params_from_iter(args.iter()), |r| r.get(0))
             .optional()?;
         Ok(rn.map(|r| r as usize))
+    }
+
+    /// The ids of the filtered personas in the browser's order: one pass that a search result
+    /// keeps, so scrolling through the matches reads rows by id instead of searching again.
+    pub(super) fn matching_ids(
+        &self,
+        s: &Scope<'_>,
+        f: &Filter,
+        sort: SortKey,
+        descending: bool,
+    ) -> Result<Vec<String>> {
+        let mut args: Vec<Sql> = Vec::new();
+        let from = self.filter_sql(s, f, &mut args, sort == SortKey::Tier);
+        let sql = format!("SELECT p.id{from} ORDER BY {}", order_sql(sort, descending));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The summaries of `ids` (the tenant's), in the order given; an id that is gone is left out.
+    pub(super) fn summaries_by_ids(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Summary>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("?{}", i + 2)).collect();
+        // `+p.tenant_id`: the ids are looked up by primary key; left to itself the planner
+        // scans the tenant's browse index instead (100 ms at 100,000 personas, not 7).
+        let sql = format!(
+            "SELECT {} FROM personas p LEFT JOIN persona_vpanes_scoring v ON v.persona_id = p.id \
+             WHERE p.id IN ({}) AND +p.tenant_id = ?1",
+            summary_columns(),
+            marks.join(", ")
+        );
+        let mut args: Vec<Sql> = vec![Sql::Text(s.tenant.id.clone())];
+        args.extend(ids.iter().map(|i| Sql::Text(i.clone())));
+        let mut st = self.conn.prepare(&sql)?;
+        let found: Vec<Summary> = st
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut by_id: std::collections::HashMap<String, Summary> =
+            found.into_iter().map(|r| (r.id.clone(), r)).collect();
+        Ok(ids.iter().filter_map(|i| by_id.remove(i)).collect())
     }
 
     /// Stops the statement running on this connection (from another thread): it fails with
