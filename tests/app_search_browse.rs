@@ -223,6 +223,13 @@ fn preview_beside_the_table_on_wide_terminals_and_on_p() {
     assert_eq!(app.browser.preview_of.as_ref().unwrap().id, second.id);
     keys(&mut app, &["p"]);
     assert!(!render(&mut app, 80, 24).contains("Preview"));
+    // On a wide terminal `p` hides it.
+    let mut app = common::app();
+    assert!(render(&mut app, 160, 30).contains("Preview"));
+    keys(&mut app, &["p"]);
+    assert!(!render(&mut app, 160, 30).contains("Preview"));
+    keys(&mut app, &["p"]);
+    assert!(render(&mut app, 160, 30).contains("Preview"));
 }
 
 #[test]
@@ -333,11 +340,19 @@ fn browser_snapshots_at_80_and_160_with_and_without_preview() {
     insta::assert_snapshot!("browser_80x24_no_preview", render(&mut app, 80, 24));
     keys(&mut app, &["p"]);
     insta::assert_snapshot!("browser_80x24_preview", render(&mut app, 80, 24));
-    keys(&mut app, &["p"]);
+    // At 160 columns the preview shows without asking; `p` hides it.
+    let mut app = common::app();
     insta::assert_snapshot!("browser_160x30_preview", render(&mut app, 160, 30));
+    keys(&mut app, &["p"]);
+    // The Updated column shows now: the minutes are masked.
+    insta::assert_snapshot!(
+        "browser_160x30_no_preview",
+        mask_times(&render(&mut app, 160, 30))
+    );
     // Searching: where each result matched shows in its own column.
-    keys(&mut app, &["/", "oncology", "<Enter>"]);
+    keys(&mut app, &["p", "/", "oncology", "<Enter>"]);
     insta::assert_snapshot!("browser_160x30_search", render(&mut app, 160, 30));
+    keys(&mut app, &["p"]);
     insta::assert_snapshot!("browser_80x24_search", render(&mut app, 80, 24));
 }
 
@@ -410,4 +425,27 @@ fn scrolling_through_search_results_reads_them_by_id() {
     // A sort change searches again, reversed.
     keys(&mut app, &["O"]);
     assert_eq!(app.browser.selected_summary().unwrap().name, "Walrus 449");
+}
+
+/// "2026-12-05 19:06" (a timestamp to the minute) as "YYYY-MM-DD hh:mm".
+fn mask_times(screen: &str) -> String {
+    const SHAPE: &str = "dddd-dd-dd dd:dd";
+    let chars: Vec<char> = screen.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let fits = i + SHAPE.len() <= chars.len()
+            && SHAPE.chars().zip(&chars[i..]).all(|(s, c)| match s {
+                'd' => c.is_ascii_digit(),
+                other => other == *c,
+            });
+        if fits {
+            out.push_str("YYYY-MM-DD hh:mm");
+            i += SHAPE.len();
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }

@@ -110,7 +110,7 @@ impl App {
             }
             Action::TogglePreview => {
                 refilter = false;
-                self.browser.preview = !self.browser.preview;
+                self.browser.preview = Some(!self.browser.preview_shown());
                 if let Err(e) = self.browser.load_preview(&self.store) {
                     self.error(e.to_string());
                 }

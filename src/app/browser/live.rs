@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::search::{self, SearchOutcome, SearchRequest, Searcher};
+use super::search::{self, SearchOutcome, SearchRequest, Searcher, WorkerGone};
 use crate::app::App;
 
 /// How often the loop wakes while a search runs: well under a frame.
@@ -94,9 +94,18 @@ impl App {
         if self.browser.pending.is_none() {
             return;
         }
-        let outcome = self.browser.searcher.as_ref().and_then(Searcher::try_take);
-        if let Some(o) = outcome {
-            self.take_search(o);
+        let Some(searcher) = self.browser.searcher.as_ref() else {
+            return;
+        };
+        match searcher.try_take() {
+            Ok(Some(o)) => self.take_search(o),
+            Ok(None) => {}
+            // Nothing will come: the next keystroke starts a new worker.
+            Err(WorkerGone) => {
+                self.browser.pending = None;
+                self.browser.searcher = None;
+                self.error("The search stopped; type again to search");
+            }
         }
     }
 
@@ -117,7 +126,11 @@ impl App {
                 self.take_search(o);
                 true
             }
-            None => false,
+            None => {
+                // Timed out, or the worker is gone (which `search_tick` clears).
+                self.search_tick();
+                self.browser.pending.is_none()
+            }
         }
     }
 

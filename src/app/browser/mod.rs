@@ -39,8 +39,8 @@ pub struct Browser {
     /// Every match of the last search result in order: windows are read by id while it is
     /// the list shown (None after a plain refilter, which pages with the filter itself).
     pub ids: Option<Vec<String>>,
-    /// The preview pane is shown on a narrow terminal too (`p`).
-    pub preview: bool,
+    /// The preview pane as `p` last set it (shown or hidden); None: as the width has it.
+    pub preview: Option<bool>,
     /// The terminal is wide enough for the preview pane beside the table.
     pub wide: bool,
     /// What the preview shows of the selected persona beyond its summary.
@@ -125,9 +125,9 @@ impl Browser {
         self.load_preview(store)
     }
 
-    /// The preview pane is on screen (wide terminal, or `p`).
+    /// The preview pane is on screen: as `p` last set it, else on a wide terminal.
     pub fn preview_shown(&self) -> bool {
-        self.preview || self.wide
+        self.preview.unwrap_or(self.wide)
     }
 
     /// Reads the selected persona's preview facts when the pane shows and they are not read.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -142,9 +142,17 @@ impl Searcher {
         }
     }
 
-    /// The newest finished outcome, if any, without waiting.
-    pub fn try_take(&self) -> Option<SearchOutcome> {
-        self.outcomes.try_iter().last()
+    /// The newest finished outcome, if any, without waiting; Err when the worker is gone (its
+    /// thread ended), so nothing will come.
+    pub fn try_take(&self) -> Result<Option<SearchOutcome>, WorkerGone> {
+        let mut last = None;
+        loop {
+            match self.outcomes.try_recv() {
+                Ok(o) => last = Some(o),
+                Err(TryRecvError::Empty) => return Ok(last),
+                Err(TryRecvError::Disconnected) => return last.map(Some).ok_or(WorkerGone),
+            }
+        }
     }
 
     /// Waits up to `timeout` for the outcome of request `seq` (older ones are skipped).
@@ -158,6 +166,17 @@ impl Searcher {
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
             }
         }
+    }
+}
+
+/// The worker's thread has ended.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WorkerGone;
+
+impl Drop for Searcher {
+    /// The worker ends when its inbox closes; a query still running is stopped first.
+    fn drop(&mut self) {
+        self.cancel();
     }
 }
 
@@ -218,5 +237,50 @@ impl Worker {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(seq: u64) -> SearchRequest {
+        SearchRequest {
+            seq,
+            filter: Filter {
+                text: "anything".into(),
+                ..Default::default()
+            },
+            sort: SortKey::Name,
+            descending: false,
+            viewport: 10,
+        }
+    }
+
+    #[test]
+    fn a_worker_that_cannot_open_the_file_answers_with_the_reason() {
+        let dir = std::env::temp_dir().join("persona-studio-no-such-dir-for-search");
+        let s = Searcher::spawn(dir.join("missing.db"), "default".into(), "u".into());
+        assert!(s.submit(request(1)));
+        let o = s.wait(1, Duration::from_secs(10)).expect("an answer");
+        assert_eq!(o.seq, 1);
+        let e = o.result.expect_err("no database there");
+        assert!(e.contains("missing.db"), "{e}");
+    }
+
+    #[test]
+    fn a_worker_whose_thread_ended_is_reported_gone() {
+        let (requests, _inbox) = channel();
+        let (outbox, outcomes) = channel::<SearchOutcome>();
+        let s = Searcher {
+            requests,
+            outcomes,
+            latest: Arc::new(AtomicU64::new(0)),
+            interrupter: Arc::new(Mutex::new(None)),
+            tenant: "default".into(),
+        };
+        assert!(matches!(s.try_take(), Ok(None)), "running, nothing yet");
+        drop(outbox);
+        assert!(matches!(s.try_take(), Err(WorkerGone)));
     }
 }
