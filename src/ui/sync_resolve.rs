@@ -8,7 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{fit, theme};
+use super::theme;
+use super::width::{fit, pad, wrap};
 use crate::app::Mode;
 use crate::app::keymap::{Action, bindings_for};
 use crate::app::sync::SideBySide;
@@ -213,54 +214,6 @@ fn wrap_all(lines: &[String], width: usize) -> Vec<String> {
     out
 }
 
-/// Wraps at spaces where it can, else inside a word; widths by display columns.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = display_width(word);
-        let sep = usize::from(!line.is_empty());
-        if used + sep + w <= width {
-            if sep == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            used += sep + w;
-            continue;
-        }
-        if !line.is_empty() {
-            out.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        // A word wider than the column is cut by characters.
-        for c in word.chars() {
-            let cw = display_width(c.encode_utf8(&mut [0; 4]));
-            if used + cw > width && !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
-fn display_width(s: &str) -> usize {
-    Span::raw(s).width()
-}
-
-/// `s` padded with spaces to `width` display columns (it is never wider: `wrap` made it fit).
-fn pad(s: &str, width: usize) -> String {
-    let w = display_width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
 fn row_text(cells: &[String; 3], col: usize) -> String {
     format!(
         "  {}{GUTTER}{}{GUTTER}{}",
@@ -273,20 +226,6 @@ fn row_text(cells: &[String; 3], col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_fits_every_line_in_the_width_by_display_columns() {
-        let text = "研究開発の責任者 works across oncology and immunology teams";
-        for width in [1, 5, 12, 30] {
-            let lines = wrap(text, width);
-            assert!(
-                lines.iter().all(|l| display_width(l) <= width.max(2)),
-                "{width}: {lines:?}"
-            );
-            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
-        }
-        assert_eq!(wrap("", 10), vec![String::new()]);
-    }
 
     #[test]
     fn long_values_are_cut_and_control_characters_escaped() {

@@ -66,6 +66,45 @@ pub fn wrapped_rows(text: &str, cols: usize) -> usize {
         .sum()
 }
 
+/// Wraps at spaces where it can, else inside a word, into rows of at most `cols` columns
+/// (a character wider than the whole row still takes a row of its own).
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = width(word);
+        let sep = usize::from(!line.is_empty());
+        if used + sep + w <= cols {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            used += sep + w;
+            continue;
+        }
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        // A word wider than the column is cut by characters.
+        for c in word.chars() {
+            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > cols && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +123,19 @@ mod tests {
         assert_eq!(wrapped_rows("aaa bbb", 6), 2);
         assert_eq!(wrapped_rows("研究開発 研究開発", 8), 2);
         assert_eq!(wrapped_rows("x\n\ny", 5), 3);
+    }
+
+    #[test]
+    fn wrap_fits_every_line_in_the_width_by_display_columns() {
+        let text = "研究開発の責任者 works across oncology and immunology teams";
+        for width in [1, 5, 12, 30] {
+            let lines = wrap(text, width);
+            assert!(
+                lines.iter().all(|l| super::width(l) <= width.max(2)),
+                "{width}: {lines:?}"
+            );
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        }
+        assert_eq!(wrap("", 10), vec![String::new()]);
     }
 }
