@@ -57,11 +57,7 @@ pub fn lines(d: &PersonaDiff) -> Vec<String> {
 
 /// "validated at 2026-03-01 09:30 by alice": the move a diff starts from.
 pub fn since_label(h: &crate::model::StatusChange) -> String {
-    let when = h
-        .changed_at
-        .get(..16)
-        .unwrap_or(&h.changed_at)
-        .replace('T', " ");
+    let when = crate::model::minute(&h.changed_at);
     let by = h
         .changed_by
         .as_deref()

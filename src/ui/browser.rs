@@ -326,7 +326,7 @@ fn cell(
         CellKind::Archetype => Span::styled(raw.to_string(), theme::archetype(raw)),
         CellKind::Status => Span::styled(labels::code(raw), theme::status(raw)),
         CellKind::Tier => Span::styled(labels::code(raw), theme::tier(raw)),
-        CellKind::Timestamp => Span::raw(raw.get(..16).unwrap_or(raw).replace('T', " ")),
+        CellKind::Timestamp => Span::raw(crate::model::minute(raw)),
     };
     Line::from(span)
 }

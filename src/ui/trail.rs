@@ -16,7 +16,7 @@ use crate::app::trail::{Item, items};
 use crate::model::escape::terminal_line;
 
 fn when(t: &str) -> String {
-    terminal_line(t.get(..16).unwrap_or(t)).replace('T', " ")
+    crate::model::minute(&terminal_line(t))
 }
 
 /// History, newest first, from the entry at the top of the view: every note in full
