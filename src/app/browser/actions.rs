@@ -180,7 +180,16 @@ impl App {
                 b.searching = false;
                 b.search = Input::default();
             }
-            Action::Done => b.searching = false,
+            Action::Done => {
+                // Enter keeps the search as it stands (nothing to query again) and closes the
+                // line; like the keys that act on rows, it waits for the running query, so
+                // what it shows is the search's result.
+                b.searching = false;
+                if self.browser.pending.is_some() {
+                    self.wait_for_search(SETTLE);
+                }
+                return;
+            }
             Action::Type | Action::EditText => {
                 if !b.search.key(key) {
                     return;
@@ -189,12 +198,6 @@ impl App {
             _ => return,
         }
         self.search_changed();
-        if action == Action::Done {
-            // Enter keeps the search, and the keys after it (Enter to open, j, d) must act on
-            // its result, not on the list it replaces: typed ahead, they would open the wrong
-            // persona. So Enter, unlike typing, waits for the running query.
-            self.wait_for_search(std::time::Duration::from_secs(5));
-        }
     }
 }
 
