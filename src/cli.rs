@@ -328,33 +328,34 @@ pub fn run(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<i
                     serde_json::to_string_pretty(&h).unwrap_or_default()
                 )?;
             } else {
-                // Moves and the review trail's events (edited after validation), by time.
-                let mut rows: Vec<(String, String)> = h
-                    .iter()
-                    .map(|e| {
-                        let text = format!(
-                            "{}  {:<14} -> {:<14} {:<12} {}",
-                            line(&e.changed_at),
-                            line(e.from_status.as_deref().unwrap_or("(created)")),
-                            line(&e.to_status),
-                            line(e.changed_by.as_deref().unwrap_or("-")),
-                            line(e.note.as_deref().unwrap_or(""))
-                        );
-                        (e.changed_at.clone(), text)
-                    })
-                    .collect();
-                for ev in store.review_events(p.id.as_deref().unwrap_or_default())? {
-                    let text = format!(
-                        "{}  {:<32} {:<12}",
-                        line(&ev.changed_at),
-                        line(&ev.label()),
-                        line(ev.changed_by.as_deref().unwrap_or("-"))
-                    );
-                    rows.push((ev.changed_at, text.trim_end().to_string()));
-                }
-                // Stable: a move and an event at the same instant keep moves first.
-                rows.sort_by(|a, b| a.0.cmp(&b.0));
-                for (_, text) in rows {
+                // Moves and the review trail's events (edited after validation), oldest first,
+                // in the order History shows them.
+                let events = store.review_events(p.id.as_deref().unwrap_or_default())?;
+                for item in crate::store::review::items(&h, &events).into_iter().rev() {
+                    let text = match item {
+                        crate::store::review::Item::Move(i) => {
+                            let e = &h[i];
+                            format!(
+                                "{}  {:<14} -> {:<14} {:<12} {}",
+                                line(&e.changed_at),
+                                line(e.from_status.as_deref().unwrap_or("(created)")),
+                                line(&e.to_status),
+                                line(e.changed_by.as_deref().unwrap_or("-")),
+                                line(e.note.as_deref().unwrap_or(""))
+                            )
+                        }
+                        crate::store::review::Item::Event(i) => {
+                            let ev = &events[i];
+                            format!(
+                                "{}  {:<32} {:<12}",
+                                line(&ev.changed_at),
+                                line(&ev.label()),
+                                line(ev.changed_by.as_deref().unwrap_or("-"))
+                            )
+                            .trim_end()
+                            .to_string()
+                        }
+                    };
                     writeln!(out, "{text}")?;
                 }
             }

@@ -14,6 +14,7 @@ use crate::catalog::core_index;
 use crate::diff::{self, snapshot};
 use crate::model::{Persona, Value};
 use crate::store::StoreError;
+pub use crate::store::review::{Item, items};
 use crate::store::review::{ReviewEvent, Since};
 use crate::workflow::{is_send_back, move_label};
 
@@ -36,35 +37,8 @@ pub struct Trail {
     pub notice: Option<String>,
 }
 
-/// One entry of the History tab, newest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Item {
-    /// Index into the persona's history.
-    Move(usize),
-    /// Index into `Trail::events`.
-    Event(usize),
-}
-
 /// Statuses whose first edit is warned about: the persona is under review or vouched for.
 const REVIEWED: [&str; 3] = ["pending_review", "validated", "published"];
-
-/// History's entries, newest first: moves and events by time (a move before an event at the
-/// same instant, so an edit shows after the move it followed).
-pub fn items(history: &[crate::model::StatusChange], events: &[ReviewEvent]) -> Vec<Item> {
-    let mut all: Vec<(&str, u8, usize, Item)> = history
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.changed_at.as_str(), 0, i, Item::Move(i)))
-        .chain(
-            events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.changed_at.as_str(), 1, i, Item::Event(i))),
-        )
-        .collect();
-    all.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    all.into_iter().rev().map(|(_, _, _, it)| it).collect()
-}
 
 impl App {
     /// The note box for a move: its title says what will happen; C-S records it.

@@ -106,3 +106,30 @@ impl Store {
         }
     }
 }
+
+/// One entry of a persona's History: a status move or an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// Index into the persona's history.
+    Move(usize),
+    /// Index into `Trail::events`.
+    Event(usize),
+}
+
+/// History's entries, newest first (the app's History tab; the CLI prints them reversed): moves and events by time (a move before an event at the
+/// same instant, so an edit shows after the move it followed).
+pub fn items(history: &[HistoryEntry], events: &[ReviewEvent]) -> Vec<Item> {
+    let mut all: Vec<(&str, u8, usize, Item)> = history
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.changed_at.as_str(), 0, i, Item::Move(i)))
+        .chain(
+            events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.changed_at.as_str(), 1, i, Item::Event(i))),
+        )
+        .collect();
+    all.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    all.into_iter().rev().map(|(_, _, _, it)| it).collect()
+}
