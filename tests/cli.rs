@@ -1,26 +1,8 @@
 //! The command line as a script sees it: output, JSON, exit codes, and bad database files.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_persona-studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PERSONA_STUDIO_DB")
-        .env("PERSONA_STUDIO_USER", "cli-tester")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "common/cli_run.rs"]
+mod cli_run;
+use cli_run::*;
 
 #[test]
 fn init_demo_list_show_check() {

@@ -2,26 +2,10 @@
 //! as text and as JSON; a persona never validated and an unknown slug.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_persona-studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PERSONA_STUDIO_DB")
-        .env("PERSONA_STUDIO_USER", "cli-tester")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "common/cli_run.rs"]
+mod cli_run;
+use cli_run::*;
 
 /// A demo database and the slug of one of its drafts.
 fn demo_with_draft(dir: &Path) -> (std::path::PathBuf, String) {

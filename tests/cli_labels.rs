@@ -1,23 +1,9 @@
 //! Issue 13, consistency: the CLI's `list` and `show` use the one label of each code, as the
 //! app does; `--json` keeps the codes for scripts.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_persona-studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PERSONA_STUDIO_DB")
-        .env("PERSONA_STUDIO_USER", "cli-tester")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+#[path = "common/cli_run.rs"]
+mod cli_run;
+use cli_run::*;
 
 #[test]
 fn list_and_show_use_the_labels_and_json_keeps_the_codes() {
