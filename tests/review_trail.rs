@@ -18,6 +18,14 @@ fn open(app: &mut App, slug: &str) {
     app.open_editor(p);
 }
 
+/// The open diff view's title and lines.
+fn diff_view(app: &App) -> (&String, &Vec<String>) {
+    let Some(Popup::Diff { title, lines, .. }) = app.popups.last() else {
+        panic!("the diff view is open: {:?}", app.status);
+    };
+    (title, lines)
+}
+
 fn status_of(app: &App, slug: &str) -> String {
     app.store
         .load_by_slug(slug)
@@ -127,9 +135,7 @@ fn what_changed_from_history_the_queue_and_the_palette() {
     keys(&mut app, &["<C-s>"]);
     goto_tab(&mut app, "History");
     keys(&mut app, &["="]);
-    let Some(Popup::Diff { title, lines, .. }) = app.popups.last() else {
-        panic!("the diff view is open: {:?}", app.status);
-    };
+    let (title, lines) = diff_view(&app);
     assert!(title.contains("since validated at"), "{title}");
     assert!(
         lines
@@ -149,9 +155,7 @@ fn what_changed_from_history_the_queue_and_the_palette() {
     open(&mut app, "msl-oncology-amara-okafor");
     goto_tab(&mut app, "History");
     keys(&mut app, &[" ", "j", "="]);
-    let Some(Popup::Diff { title, lines, .. }) = app.popups.last() else {
-        panic!("the diff view is open: {:?}", app.status);
-    };
+    let (title, lines) = diff_view(&app);
     assert!(
         title.starts_with("What changed from validated at"),
         "{title}"
@@ -184,9 +188,7 @@ fn what_changed_from_history_the_queue_and_the_palette() {
     let at = app.queue.rows.iter().position(|r| r.id == id).unwrap();
     app.queue.selected = at;
     keys(&mut app, &["="]);
-    let Some(Popup::Diff { lines, .. }) = app.popups.last() else {
-        panic!("the diff view is open: {:?}", app.status);
-    };
+    let (_, lines) = diff_view(&app);
     assert!(
         lines.iter().any(|l| l.contains("\"Reworked\"")),
         "{lines:?}"
