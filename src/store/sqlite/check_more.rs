@@ -123,7 +123,7 @@ pub(super) fn rows(conn: &Connection, s: &Scope<'_>, report: &mut CheckReport) -
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (id, slug) in ids {
-        let Some(p) = super::persona::load(conn, &s.tenant.id, &id)? else {
+        let Some(p) = super::load::load(conn, &s.tenant.id, &id)? else {
             continue;
         };
         for problem in crate::store::validate(&p, s.lookups) {
@@ -133,7 +133,7 @@ pub(super) fn rows(conn: &Connection, s: &Scope<'_>, report: &mut CheckReport) -
                 problem.message
             ));
         }
-        let history = match super::persona::load_history(conn, &s.tenant.id, &id) {
+        let history = match super::load::load_history(conn, &s.tenant.id, &id) {
             Ok(h) => h,
             // A dropped history table is reported by `schema`.
             Err(_) => continue,

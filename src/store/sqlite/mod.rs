@@ -34,8 +34,8 @@ use super::types::{CheckReport, DistributionRow, HistoryEntry, Tenant};
 use crate::catalog::{Lookups, OrgKind};
 use crate::model::{Persona, Summary};
 
+mod load;
 mod sync;
-mod sync_load;
 mod sync_marks;
 
 pub struct SqliteBackend {
@@ -124,7 +124,7 @@ impl Backend for SqliteBackend {
     }
 
     fn load(&self, s: &Scope<'_>, id: &str) -> Result<Option<Persona>> {
-        persona::load(&self.conn, &s.tenant.id, id)
+        load::load(&self.conn, &s.tenant.id, id)
     }
 
     fn id_by_slug(&self, s: &Scope<'_>, slug: &str) -> Result<Option<String>> {

@@ -4,24 +4,14 @@
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::SqliteBackend;
-use super::convert::from_sql;
 use super::error::in_table;
-use super::rows::{clean, load_rows, write_rows};
+use super::rows::{clean, write_rows};
 use super::tenant::{new_id, resolve_org};
 use crate::catalog::{CHILD_SPECS, CORE_FIELDS, OrgKind, org_name_column};
 use crate::model::{Persona, Value};
 use crate::store::Scope;
 use crate::store::chain::chain_problems;
 use crate::store::error::{Result, StoreError};
-
-/// Core columns as loaded: every described column (computed ones too).
-fn core_select_list() -> String {
-    CORE_FIELDS
-        .iter()
-        .map(|f| format!("p.{}", f.name))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 impl SqliteBackend {
     pub(super) fn id_by_slug(&self, s: &Scope<'_>, slug: &str) -> Result<Option<String>> {
@@ -185,59 +175,6 @@ fn existing_by_slug(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
-}
-
-pub fn load(conn: &Connection, tenant_id: &str, id: &str) -> Result<Option<Persona>> {
-    let sql = format!(
-        "SELECT p.id, p.version, p.created_at, p.updated_at, p.deleted_at, {} \
-         FROM personas p WHERE p.id = ?1 AND p.tenant_id = ?2",
-        core_select_list()
-    );
-    let mut p = match conn
-        .query_row(&sql, params![id, tenant_id], |r| {
-            let mut p = Persona::new_draft();
-            p.id = Some(r.get(0)?);
-            p.version = r.get(1)?;
-            p.created_at = r.get(2)?;
-            p.updated_at = r.get(3)?;
-            p.deleted_at = r.get(4)?;
-            for (i, f) in CORE_FIELDS.iter().enumerate() {
-                p.core[i] = from_sql(f, r.get_ref(5 + i)?);
-            }
-            Ok(p)
-        })
-        .optional()?
-    {
-        Some(p) => p,
-        None => return Ok(None),
-    };
-    for (li, spec) in CHILD_SPECS.iter().enumerate() {
-        p.lists[li] = load_rows(conn, tenant_id, id, spec)?;
-    }
-    p.history = load_history(conn, tenant_id, id)?;
-    Ok(Some(p))
-}
-
-pub(super) fn load_history(
-    conn: &Connection,
-    tenant_id: &str,
-    persona_id: &str,
-) -> Result<Vec<crate::model::StatusChange>> {
-    let mut st = conn.prepare_cached(
-        "SELECT h.from_status, h.to_status, u.username, h.changed_at, h.note \
-         FROM persona_status_history h LEFT JOIN users u ON u.id = h.changed_by \
-         WHERE h.persona_id = ?1 AND h.tenant_id = ?2 ORDER BY h.changed_at, h.rowid",
-    )?;
-    let rows = st.query_map(params![persona_id, tenant_id], |r| {
-        Ok(crate::model::StatusChange {
-            from_status: r.get(0)?,
-            to_status: r.get(1)?,
-            changed_by: r.get(2)?,
-            changed_at: r.get(3)?,
-            note: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

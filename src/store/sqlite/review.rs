@@ -15,7 +15,7 @@ pub const AFTER_VALIDATION: [&str; 2] = ["validated", "published"];
 
 /// The persona's review snapshot as stored now, None when there is no such persona.
 pub(super) fn snapshot_now(conn: &Connection, tenant_id: &str, id: &str) -> Result<Option<Json>> {
-    Ok(super::persona::load(conn, tenant_id, id)?.map(|p| crate::diff::snapshot::to_json(&p)))
+    Ok(super::load::load(conn, tenant_id, id)?.map(|p| crate::diff::snapshot::to_json(&p)))
 }
 
 /// Keeps the persona as it is now under the history row its last move wrote.

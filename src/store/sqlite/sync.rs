@@ -215,7 +215,7 @@ impl SqliteBackend {
     fn load_for_sync(&self, s: &Scope<'_>, ids: &[String]) -> Result<Vec<Persona>> {
         let vi = crate::catalog::core_index("validated_by");
         let mut names: HashMap<String, Value> = HashMap::new();
-        let mut out = super::sync_load::load_many(&self.conn, &s.tenant.id, ids)?;
+        let mut out = super::load::load_many(&self.conn, &s.tenant.id, ids)?;
         for p in &mut out {
             if let Some(i) = vi
                 && let Some(uid) = p.core[i].as_str().map(str::to_string)

@@ -96,7 +96,7 @@ impl SqliteBackend {
 
     /// A persona's status history, oldest first.
     pub(super) fn history(&self, s: &Scope<'_>, id: &str) -> Result<Vec<HistoryEntry>> {
-        super::persona::load_history(&self.conn, &s.tenant.id, id)
+        super::load::load_history(&self.conn, &s.tenant.id, id)
     }
 
     /// The review queue: personas waiting in pending_review, the longest waiting first.
